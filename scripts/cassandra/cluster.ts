@@ -5,7 +5,7 @@ import { askCassandra, portIsOpen } from './cql-probe';
 import { LauncherError } from './errors';
 import { findJava, JavaRuntime } from './java';
 import { LIB_DIR, MAX_NODES, NodeLayout, NodeSettings, STATE_DIR, STORAGE_PORT, nodeLayout, readSettings } from './layout';
-import { cassandraYaml, jvmArguments, writeNodeFiles } from './node-config';
+import { jvmArguments, writeNodeFiles } from './node-config';
 import { isAlive, lastLogLines, launchNode, runningPid, stopNode } from './node-process';
 
 export type Log = (line: string) => void;
@@ -86,7 +86,7 @@ async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSetti
   );
 }
 
-async function startNode(node: NodeLayout, clusterSize: number, settings: NodeSettings, runtime: Runtime, log: Log) {
+async function startNode(node: NodeLayout, settings: NodeSettings, runtime: Runtime, log: Log) {
   const answer = await askCassandra(node.address, settings.cqlPort);
   const ours = runningPid(node);
   if (answer) {
@@ -104,7 +104,7 @@ async function startNode(node: NodeLayout, clusterSize: number, settings: NodeSe
   await assertPortsFree(node, settings);
   const { java, jars } = runtime.get();
   mkdirSync(node.dir, { recursive: true });
-  writeNodeFiles(node, clusterSize, settings);
+  writeNodeFiles(node, settings);
   const startedAt = Date.now();
   const pid = launchNode(node, java.binary, jvmArguments(node, settings, jars.dir, jars.jamm));
   log(`Starting ${node.name} on ${node.address}:${settings.cqlPort} (pid ${pid}, heap ${settings.heap}, Java ${java.major}) ...`);
@@ -133,7 +133,7 @@ async function waitForRing(nodes: NodeLayout[], settings: NodeSettings, log: Log
 /** Starts nodes 1..N one after another (each once the previous answers), as on two cores they compete. */
 export async function startCluster(options: StartOptions = {}): Promise<StartResult> {
   const log = options.log ?? console.log;
-  const clusterSize = options.nodes ?? readClusterRecord()?.nodes ?? 1;
+  const clusterSize = options.nodes ?? 1;
   if (!Number.isInteger(clusterSize) || clusterSize < 1 || clusterSize > MAX_NODES) {
     throw new LauncherError(`--nodes must be 1, 2 or 3 (got ${options.nodes}).`);
   }
@@ -146,7 +146,7 @@ export async function startCluster(options: StartOptions = {}): Promise<StartRes
   writeFileSync(CLUSTER_FILE, JSON.stringify({ nodes: clusterSize, heap: settings.heap, cqlPort: settings.cqlPort }));
   try {
     for (const node of nodes) {
-      const result = await startNode(node, clusterSize, settings, runtime, log);
+      const result = await startNode(node, settings, runtime, log);
       if (result.launched) started.push(node);
       releaseVersion = result.releaseVersion;
     }
@@ -217,7 +217,7 @@ export async function nodeCommand(action: string, index: number, log: Log = cons
     case 'start': {
       const clusterSize = Math.max(record?.nodes ?? 1, index);
       const settings = readSettings(clusterSize, { heap: record?.heap, cqlPort: record?.cqlPort });
-      await startNode(node, clusterSize, settings, new Runtime(log), log);
+      await startNode(node, settings, new Runtime(log), log);
       return;
     }
     default:
@@ -242,4 +242,3 @@ export function reset(options: { jars?: boolean }, log: Log = console.log): void
   }
 }
 
-export { cassandraYaml };

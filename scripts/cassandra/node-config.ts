@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CLUSTER_NAME, MAX_NODES, NodeLayout, NodeSettings, STORAGE_PORT, nodeLayout } from './layout';
+import { CLUSTER_NAME, NodeLayout, NodeSettings, STORAGE_PORT, nodeLayout } from './layout';
 
 /** The JPMS flags of Cassandra 5.0's conf/jvm17-server.options: the server reaches into JDK internals. */
 const ADD_EXPORTS = [
@@ -30,13 +30,16 @@ const ADD_OPENS = [
   'java.base/java.nio',
 ];
 
-function seeds(clusterSize: number): string {
-  const count = Math.min(clusterSize, MAX_NODES);
-  return Array.from({ length: count }, (_, i) => `${nodeLayout(i + 1).address}:${STORAGE_PORT}`).join(',');
+/**
+ * Node n seeds on nodes 1..n. Node 1 is then a lone seed and starts at once, instead of waiting
+ * about 30 s for seeds that are not up yet; later nodes join through the ones started before them.
+ */
+function seeds(node: NodeLayout): string {
+  return Array.from({ length: node.index }, (_, i) => `${nodeLayout(i + 1).address}:${STORAGE_PORT}`).join(',');
 }
 
 /** A cassandra.yaml with 5.0 key names; the loader rejects unknown or duplicated keys. */
-export function cassandraYaml(node: NodeLayout, clusterSize: number, settings: NodeSettings): string {
+export function cassandraYaml(node: NodeLayout, settings: NodeSettings): string {
   const dir = (name: string) => JSON.stringify(path.join(node.dir, name));
   const lines = [
     `cluster_name: ${CLUSTER_NAME}`,
@@ -49,7 +52,7 @@ export function cassandraYaml(node: NodeLayout, clusterSize: number, settings: N
     'seed_provider:',
     '  - class_name: org.apache.cassandra.locator.SimpleSeedProvider',
     '    parameters:',
-    `      - seeds: "${seeds(clusterSize)}"`,
+    `      - seeds: "${seeds(node)}"`,
     `listen_address: ${node.address}`,
     `rpc_address: ${node.address}`,
     `storage_port: ${STORAGE_PORT}`,
@@ -84,11 +87,11 @@ function logbackXml(node: NodeLayout): string {
 `;
 }
 
-export function writeNodeFiles(node: NodeLayout, clusterSize: number, settings: NodeSettings): void {
+export function writeNodeFiles(node: NodeLayout, settings: NodeSettings): void {
   for (const sub of ['data', 'commitlog', 'saved_caches', 'hints', 'cdc_raw', 'logs']) {
     mkdirSync(path.join(node.dir, sub), { recursive: true });
   }
-  writeFileSync(node.configFile, cassandraYaml(node, clusterSize, settings));
+  writeFileSync(node.configFile, cassandraYaml(node, settings));
   writeFileSync(node.logbackFile, logbackXml(node));
 }
 
@@ -114,8 +117,6 @@ export function jvmArguments(node: NodeLayout, settings: NodeSettings, libDir: s
     '-Djdk.attach.allowAttachSelf=true',
     '-Djava.net.preferIPv4Stack=true',
     '-Dcassandra.skip_wait_for_gossip_to_settle=0',
-    // A development node: system tables are not fsynced, which makes schema changes in tests fast.
-    '-Dcassandra.unsafesystem=true',
     '-cp',
     `${libDir}/*`,
     'org.apache.cassandra.service.CassandraDaemon',
