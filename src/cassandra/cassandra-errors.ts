@@ -1,0 +1,23 @@
+import { errors, types } from 'cassandra-driver';
+
+/** Server answers that mean "try again shortly": a replica is down, busy, starting or slow. */
+const TRANSIENT_RESPONSE_CODES = new Set<number>([
+  types.responseErrorCodes.unavailableException,
+  types.responseErrorCodes.overloaded,
+  types.responseErrorCodes.isBootstrapping,
+  types.responseErrorCodes.writeTimeout,
+  types.responseErrorCodes.readTimeout,
+  types.responseErrorCodes.truncateError,
+]);
+
+/**
+ * True when the database could not be reached or did not answer in time: the request may succeed
+ * if retried, so the client is told 503 with Retry-After rather than 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof errors.NoHostAvailableError) return true;
+  if (error instanceof errors.OperationTimedOutError) return true;
+  if (error instanceof errors.BusyConnectionError) return true;
+  if (error instanceof errors.ResponseError) return TRANSIENT_RESPONSE_CODES.has(error.code);
+  return false;
+}

@@ -1,0 +1,24 @@
+/**
+ * Errors the services throw for rules of the domain; the exception filter maps each to its HTTP status,
+ * so services stay free of HTTP types.
+ */
+export abstract class DomainError extends Error {
+  protected constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The request names something that does not exist (404). */
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The request is well-formed but cannot be served as asked, e.g. a cursor from elsewhere (400). */
+export class InvalidRequestError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}
