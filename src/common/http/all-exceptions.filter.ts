@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { isDatabaseUnavailable } from '../../cassandra/cassandra-errors';
+import { DomainError, InvalidRequestError, NotFoundError } from '../errors/domain-errors';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The one place errors become responses: HTTP exceptions pass through, domain errors map to their
+ * status, an unreachable or slow database is a 503 with Retry-After, and anything else is a 500
+ * with an id that is in the log. No driver text or stack trace reaches a client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      response
+        .status(exception.getStatus())
+        .json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    if (exception instanceof DomainError) {
+      const status = domainStatus(exception);
+      response.status(status).json({ statusCode: status, error: reason(status), message: exception.message });
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${describe(exception)}`);
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+        .json({
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: reason(HttpStatus.SERVICE_UNAVAILABLE),
+          message: 'The database is unavailable; retry shortly.',
+        });
+      return;
+    }
+    const errorId = randomUUID();
+    this.logger.error(`Unexpected error ${errorId}: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: reason(HttpStatus.INTERNAL_SERVER_ERROR),
+      message: 'Internal server error',
+      error_id: errorId,
+    });
+  }
+}
+
+function domainStatus(error: DomainError): number {
+  if (error instanceof NotFoundError) return HttpStatus.NOT_FOUND;
+  if (error instanceof InvalidRequestError) return HttpStatus.BAD_REQUEST;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function reason(status: number): string {
+  const reasons: Record<number, string> = {
+    400: 'Bad Request',
+    404: 'Not Found',
+    413: 'Payload Too Large',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  return reasons[status] ?? 'Error';
+}
+
+function describe(exception: unknown): string {
+  return exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
+}

@@ -1,0 +1,47 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+export const MAX_CONTENT_CHARACTERS = 4000;
+
+/** Why a message body is unacceptable, or undefined when it is fine. Length counts Unicode code points. */
+export function contentProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  if (/[\uD800-\uDFFF]/u.test(value)) return 'must be valid Unicode (it contains an unpaired surrogate)';
+  const characters = [...value].length;
+  if (characters < 1 || characters > MAX_CONTENT_CHARACTERS) {
+    return `must be 1 to ${MAX_CONTENT_CHARACTERS} characters long (got ${characters})`;
+  }
+  if (!/\S/.test(value)) return 'must not be only white space';
+  return undefined;
+}
+
+export function IsMessageContent(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isMessageContent',
+      target: target.constructor,
+      propertyName: propertyName.toString(),
+      options,
+      validator: {
+        validate: (value: unknown) => contentProblem(value) === undefined,
+        defaultMessage: (args) => `${args?.property} ${contentProblem(args?.value) ?? 'is invalid'}`,
+      },
+    });
+  };
+}
+
+/** For a pair of fields that must differ, such as a sender and a receiver. */
+export function IsDifferentFrom(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isDifferentFrom',
+      target: target.constructor,
+      propertyName: propertyName.toString(),
+      constraints: [otherProperty],
+      options,
+      validator: {
+        validate: (value: unknown, args) => value !== (args?.object as Record<string, unknown>)[otherProperty],
+        defaultMessage: (args) => `${args?.property} must be different from ${otherProperty}`,
+      },
+    });
+  };
+}

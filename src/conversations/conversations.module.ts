@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CassandraModule } from '../cassandra/cassandra.module';
+import { ConversationsController } from './conversations.controller';
+import { ConversationsRepository } from './conversations.repository';
+import { ConversationsService } from './conversations.service';
+
+@Module({
+  imports: [CassandraModule],
+  controllers: [ConversationsController],
+  providers: [ConversationsService, ConversationsRepository],
+  exports: [ConversationsService],
+})
+export class ConversationsModule {}

@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { types } from 'cassandra-driver';
+import { CqlStatement } from '../cassandra/cql-statement';
+import { NotFoundError } from '../common/errors/domain-errors';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { PageRequest, pageWindow } from '../common/pagination/page-window';
+import { Page } from '../common/pagination/page';
+import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
+import { Conversation, ConversationEntry, participantsOf } from './conversation.model';
+import { ConversationsRepository } from './conversations.repository';
+import { directConversationId, orderedPair } from './direct-conversation-id';
+
+interface EntryPosition {
+  readonly id: string;
+}
+
+const isEntryPosition = (value: unknown): value is EntryPosition =>
+  typeof value === 'object' && value !== null && isTimeUuid((value as { id?: unknown }).id);
+
+/** Reads of a user's list past entries left stale by concurrent sends; bounded so a page's cost is too. */
+const MAX_LIST_ROUNDS = 4;
+const STALE_SLACK = 5;
+
+export interface MessageActivity {
+  readonly id: string;
+  readonly at: Date;
+  readonly senderId: number;
+  readonly content: string;
+}
+
+@Injectable()
+export class ConversationsService {
+  private readonly logger = new Logger(ConversationsService.name);
+
+  constructor(private readonly repository: ConversationsRepository) {}
+
+  /** The 1:1 conversation of two users, created on first contact; race-free (see directConversationId). */
+  async openDirectConversation(userA: number, userB: number, at: Date): Promise<Conversation> {
+    const id = directConversationId(userA, userB);
+    const existing = await this.repository.findConversation(id);
+    if (existing) return existing;
+    const [user1Id, user2Id] = orderedPair(userA, userB);
+    const { created, conversation } = await this.repository.createConversation({
+      id,
+      kind: 'direct',
+      user1Id,
+      user2Id,
+      createdAt: at,
+    });
+    if (created) {
+      await this.repository.countNewConversation([user1Id, user2Id]).catch((error: unknown) => {
+        this.logger.warn(`Conversation ${id} created, but its participants' counts were not incremented: ${String(error)}`);
+      });
+    }
+    return conversation;
+  }
+
+  async getConversation(conversationId: string): Promise<Conversation> {
+    const conversation = await this.repository.findConversation(conversationId);
+    if (!conversation) throw new NotFoundError(`conversation ${conversationId} does not exist`);
+    return conversation;
+  }
+
+  /** The conversation with its message count, for the details endpoint. */
+  async getConversationDetails(conversationId: string): Promise<{ conversation: Conversation; messageCount: number }> {
+    const [conversation, messageCount] = await Promise.all([
+      this.getConversation(conversationId),
+      this.repository.countMessages(conversationId),
+    ]);
+    return { conversation, messageCount };
+  }
+
+  countMessages(conversationId: string): Promise<number> {
+    return this.repository.countMessages(conversationId);
+  }
+
+  /**
+   * Adds a stored message to its conversation's total. The message is already durable, so a failure
+   * here is logged and the send still succeeds; the total may then be one short.
+   */
+  async countNewMessage(conversationId: string): Promise<void> {
+    await this.repository.countNewMessage(conversationId).catch((error: unknown) => {
+      this.logger.warn(`Message stored, but the total of conversation ${conversationId} was not incremented: ${String(error)}`);
+    });
+  }
+
+  /** The writes a new message makes to its conversation and its participants' lists, for its batch. */
+  activityStatements(conversation: Conversation, message: MessageActivity): CqlStatement[] {
+    const previous = conversation.lastMessage;
+    const movesToTop =
+      !previous ||
+      compareTimeUuids(types.TimeUuid.fromString(message.id), types.TimeUuid.fromString(previous.id)) > 0;
+    return this.repository.activityStatements(conversation, participantsOf(conversation), {
+      ...message,
+      movesToTop,
+      replacesEntry: previous?.id,
+    });
+  }
+
+  /**
+   * A user's conversations, most recent activity first. Each entry is checked against its conversation
+   * row: an entry older than the conversation's last message was left by concurrent sends, so it is
+   * skipped (each conversation appears once, with its true latest message) and removed in passing.
+   */
+  async listForUser(userId: number, request: PageRequest): Promise<Page<Conversation>> {
+    const scope = String(userId);
+    const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isEntryPosition));
+    const wanted = window.offset + window.limit + 1;
+    const totalPromise = this.repository.countConversations(userId);
+
+    const live: { entry: ConversationEntry; conversation: Conversation }[] = [];
+    const seen = new Set<string>();
+    let after = window.after?.id;
+    for (let round = 0; round < MAX_LIST_ROUNDS && live.length < wanted; round += 1) {
+      const asked = wanted - live.length + STALE_SLACK;
+      const entries = await this.repository.listEntries(userId, after, asked);
+      const conversations = await Promise.all(entries.map((entry) => this.repository.findConversation(entry.conversationId)));
+      entries.forEach((entry, index) => {
+        const conversation = conversations[index];
+        if (conversation && !seen.has(conversation.id) && !this.isStale(entry, conversation)) {
+          seen.add(conversation.id);
+          live.push({ entry, conversation });
+        } else {
+          this.removeStaleEntry(userId, entry);
+        }
+      });
+      if (entries.length < asked) break;
+      after = entries[entries.length - 1].lastMessageId;
+    }
+
+    const pageItems = live.slice(window.offset, window.offset + window.limit);
+    const last = pageItems[pageItems.length - 1];
+    const hasMore = live.length > window.offset + window.limit;
+    return {
+      total: await totalPromise,
+      page: window.page,
+      limit: window.limit,
+      data: pageItems.map((item) => item.conversation),
+      nextCursor:
+        hasMore && last
+          ? encodeCursor({ kind: 'c', scope, page: window.page + 1, position: { id: last.entry.lastMessageId } })
+          : null,
+    };
+  }
+
+  private isStale(entry: ConversationEntry, conversation: Conversation): boolean {
+    const latest = conversation.lastMessage;
+    if (!latest) return false;
+    return compareTimeUuids(types.TimeUuid.fromString(entry.lastMessageId), types.TimeUuid.fromString(latest.id)) < 0;
+  }
+
+  private removeStaleEntry(userId: number, entry: ConversationEntry): void {
+    this.repository.removeEntry(userId, entry.lastMessageId).catch((error: unknown) => {
+      this.logger.warn(`Could not remove a stale list entry of user ${userId}: ${String(error)}`);
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { AppConfig } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  configureApp(app);
+  const http = app.get(ConfigService<AppConfig, true>).get('http', { infer: true });
+  await app.listen(http.port, http.host);
+  app.get(Logger).log(`Messenger API listening on http://${http.host}:${http.port} (docs at /docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  // The logger may not exist yet (bad configuration, unreachable database): write to stderr and fail.
+  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class MessageDto {
+  @ApiProperty({ description: 'Message id (timeuuid): unique, ordered by send time.', format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ description: 'The conversation the message belongs to.', format: 'uuid' })
+  conversation_id!: string;
+
+  @ApiProperty({ example: 1 })
+  sender_id!: number;
+
+  @ApiProperty({ example: 2 })
+  receiver_id!: number;
+
+  @ApiProperty({ example: 'Hello! 👋' })
+  content!: string;
+
+  @ApiProperty({ description: 'When the service accepted the message (ISO 8601 UTC, milliseconds).', format: 'date-time' })
+  created_at!: string;
+}
+
+export class MessagePageDto {
+  @ApiProperty({
+    description:
+      'Number of messages in the conversation, kept up to date on write. For /before it is still the whole ' +
+      "conversation's count: counting only the earlier ones would mean reading the history.",
+  })
+  total!: number;
+
+  @ApiProperty({ description: 'This page’s number.' })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page, as requested.' })
+  limit!: number;
+
+  @ApiProperty({ type: [MessageDto], description: 'Messages, newest first.' })
+  data!: MessageDto[];
+
+  @ApiProperty({ description: 'Pass as cursor to read the next (older) page; null on the last page.', nullable: true, type: String })
+  next_cursor!: string | null;
+}

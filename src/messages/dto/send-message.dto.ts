@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsDifferentFrom, IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
+
+export class SendMessageDto {
+  @ApiProperty({ description: 'The sending user: a positive integer up to 2^53 - 1.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly sender_id!: number;
+
+  @ApiProperty({ description: 'The receiving user, not the sender.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @IsDifferentFrom('sender_id')
+  readonly receiver_id!: number;
+
+  @ApiProperty({
+    description: `The message: 1 to ${MAX_CONTENT_CHARACTERS} Unicode characters, not only white space. Stored and returned exactly as sent.`,
+    minLength: 1,
+    maxLength: MAX_CONTENT_CHARACTERS,
+    example: 'Hello! 👋',
+  })
+  @IsMessageContent()
+  readonly content!: string;
+}

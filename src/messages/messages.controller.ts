@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { parseIsoTimestamp } from '../common/time/iso-timestamp';
+import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
+import { BeforeQueryDto } from './dto/history-query.dto';
+import { MessageDto, MessagePageDto } from './dto/message.dto';
+import { SendMessageDto } from './dto/send-message.dto';
+import { toMessageDto, toMessagePageDto } from './message.mapper';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiDatabaseUnavailableResponse()
+@Controller('api/messages')
+export class MessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    operationId: 'sendMessage',
+    summary: 'Send a message',
+    description:
+      'Stores the message in the conversation of the two users, creating it on their first message. ' +
+      'A 201 means the message is stored. Also served at /api/messages/.',
+  })
+  @ApiCreatedResponse({ type: MessageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed JSON, or a missing or invalid field (named in message).' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
+  async send(@Body() body: SendMessageDto): Promise<MessageDto> {
+    const message = await this.messages.send({
+      senderId: body.sender_id,
+      receiverId: body.receiver_id,
+      content: body.content,
+    });
+    return toMessageDto(message);
+  }
+
+  @Get('conversation/:conversation_id')
+  @ApiOperation({ operationId: 'listMessages', summary: "A conversation's messages, newest first" })
+  @ApiOkResponse({ type: MessagePageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id, page, limit or cursor.' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
+  async list(@Param() params: ConversationIdParamsDto, @Query() query: PageQueryDto): Promise<MessagePageDto> {
+    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query));
+  }
+
+  @Get('conversation/:conversation_id/before')
+  @ApiOperation({
+    operationId: 'listMessagesBefore',
+    summary: "A conversation's messages created before an instant, newest first",
+    description: 'Scrollback from a point in time. Continue with next_cursor; before_timestamp must still be sent.',
+  })
+  @ApiOkResponse({ type: MessagePageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
+  async listBefore(@Param() params: ConversationIdParamsDto, @Query() query: BeforeQueryDto): Promise<MessagePageDto> {
+    const before = parseIsoTimestamp(query.before_timestamp) as number;
+    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query, before));
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CassandraModule } from '../cassandra/cassandra.module';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { MessagesController } from './messages.controller';
+import { MessagesRepository } from './messages.repository';
+import { MessagesService } from './messages.service';
+
+@Module({
+  imports: [CassandraModule, ConversationsModule],
+  controllers: [MessagesController],
+  providers: [MessagesService, MessagesRepository],
+})
+export class MessagesModule {}

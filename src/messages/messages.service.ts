@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { types } from 'cassandra-driver';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { Page } from '../common/pagination/page';
+import { PageRequest, pageWindow } from '../common/pagination/page-window';
+import { isTimeUuid } from '../common/time/time-uuid';
+import { ConversationsService } from '../conversations/conversations.service';
+import { bucketOf } from './message-bucket';
+import { HistoryPosition, Message } from './message.model';
+import { MessagesRepository } from './messages.repository';
+
+export interface NewMessage {
+  readonly senderId: number;
+  readonly receiverId: number;
+  readonly content: string;
+}
+
+/** Buckets listed per read while walking history; each holds at least one message. */
+const MAX_BUCKETS_PER_READ = 100;
+
+const isHistoryPosition = (value: unknown): value is HistoryPosition => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { bucket, id } = value as Record<string, unknown>;
+  return typeof bucket === 'number' && Number.isSafeInteger(bucket) && isTimeUuid(id) && bucketOf(types.TimeUuid.fromString(id).getDate().getTime()) === bucket;
+};
+
+/** The position just before an instant: messages created strictly earlier, to the millisecond. */
+function positionBefore(epochMs: number): HistoryPosition {
+  // Stored times have millisecond precision, so "before 12:00:00.0005" means "at or before 12:00:00.000".
+  const bound = Math.max(0, Math.ceil(epochMs));
+  return { bucket: bucketOf(bound), id: types.TimeUuid.min(new Date(bound), 0).toString() };
+}
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly repository: MessagesRepository,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  /**
+   * Stores a message in the conversation of its sender and receiver (created on first contact) and moves
+   * that conversation to the top of both users' lists, atomically. Resolves once the write is acknowledged.
+   */
+  async send(input: NewMessage): Promise<Message> {
+    const createdAt = new Date();
+    const conversation = await this.conversations.openDirectConversation(input.senderId, input.receiverId, createdAt);
+    const message: Message = {
+      id: types.TimeUuid.fromDate(createdAt).toString(),
+      conversationId: conversation.id,
+      senderId: input.senderId,
+      receiverId: input.receiverId,
+      content: input.content,
+      createdAt,
+    };
+    const activity = this.conversations.activityStatements(conversation, {
+      id: message.id,
+      at: createdAt,
+      senderId: message.senderId,
+      content: message.content,
+    });
+    await this.repository.appendMessage(message, activity);
+    await this.conversations.countNewMessage(conversation.id);
+    return message;
+  }
+
+  /**
+   * A page of a conversation's messages, newest first: from the head, from a cursor, or from just before
+   * an instant. Walks the conversation's day buckets, newest first, reading only what the page needs.
+   */
+  async listHistory(conversationId: string, request: PageRequest, beforeEpochMs?: number): Promise<Page<Message>> {
+    const window = pageWindow(request, (raw) => decodeCursor(raw, 'm', conversationId, isHistoryPosition));
+    const start = window.after ?? (beforeEpochMs === undefined ? undefined : positionBefore(beforeEpochMs));
+    const wanted = window.offset + window.limit + 1;
+    const totalPromise = this.conversations.countMessages(conversationId);
+
+    const messages: Message[] = [];
+    let bucketBound = start?.bucket;
+    walk: while (messages.length < wanted) {
+      const asked = Math.min(wanted - messages.length, MAX_BUCKETS_PER_READ);
+      const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
+      for (const bucket of buckets) {
+        const beforeId = start && bucket === start.bucket ? types.TimeUuid.fromString(start.id) : undefined;
+        messages.push(...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)));
+        if (messages.length >= wanted) break walk;
+      }
+      if (buckets.length < asked) break;
+      bucketBound = buckets[buckets.length - 1] - 1;
+    }
+
+    const total = await totalPromise;
+    // An empty page is either the end of a history or an unknown conversation: only then look it up.
+    if (messages.length === 0) await this.conversations.getConversation(conversationId);
+
+    const data = messages.slice(window.offset, window.offset + window.limit);
+    const last = data[data.length - 1];
+    const hasMore = messages.length > window.offset + window.limit;
+    return {
+      total,
+      page: window.page,
+      limit: window.limit,
+      data,
+      nextCursor:
+        hasMore && last
+          ? encodeCursor({
+              kind: 'm',
+              scope: conversationId,
+              page: window.page + 1,
+              position: { bucket: bucketOf(last.createdAt.getTime()), id: last.id },
+            })
+          : null,
+    };
+  }
+}
