@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 import { CassandraConfig } from '../config/app-config';
 import { replicationCql } from '../config/replication';
 import { Migration } from './migration-files';
@@ -8,12 +9,16 @@ import { Migration } from './migration-files';
 const LOCK_NAME = 'schema';
 const LOCK_TTL_SECONDS = 120;
 const LOCK_WAIT_MS = 120_000;
+const TABLE_ID_NAMESPACE = '5a1d0b6e-2f4c-4c1e-9f0a-6d3c2b1a0000';
+
 /**
- * Fixed table ids: two instances that create the tracking tables at the same moment through different
- * coordinators then create the same table, instead of two tables whose schemas disagree.
+ * Table ids derived from the keyspace and table names (ids are unique cluster-wide): two instances
+ * that create a tracking table at the same moment through different coordinators then create the
+ * same table, instead of two tables whose schemas disagree.
  */
-const MIGRATIONS_TABLE_ID = '5a1d0b6e-2f4c-4c1e-9f0a-6d3c2b1a0001';
-const LOCK_TABLE_ID = '5a1d0b6e-2f4c-4c1e-9f0a-6d3c2b1a0002';
+function trackingTableId(keyspace: string, table: string): string {
+  return uuidv5(`${keyspace}.${table}`, TABLE_ID_NAMESPACE);
+}
 
 /** The keyspace comes from configuration (replication differs per environment), not from a migration file. */
 export async function createKeyspace(client: Client, config: CassandraConfig): Promise<void> {
@@ -35,16 +40,22 @@ export class SchemaMigrator {
   /** @param client a client bound to the service's keyspace (see createKeyspace) */
   constructor(private readonly client: Client) {}
 
+  private get keyspace(): string {
+    const keyspace = this.client.keyspace;
+    if (!keyspace) throw new Error('the migration client must be bound to a keyspace');
+    return keyspace;
+  }
+
   async migrate(migrations: Migration[]): Promise<number> {
     await this.client.execute(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
          version int PRIMARY KEY, name text, checksum text, applied_at timestamp
-       ) WITH ID = ${MIGRATIONS_TABLE_ID}`,
+       ) WITH ID = ${trackingTableId(this.keyspace, 'schema_migrations')}`,
     );
     await this.client.execute(
       `CREATE TABLE IF NOT EXISTS schema_migration_lock (
          name text PRIMARY KEY, owner uuid, acquired_at timestamp
-       ) WITH ID = ${LOCK_TABLE_ID}`,
+       ) WITH ID = ${trackingTableId(this.keyspace, 'schema_migration_lock')}`,
     );
     await this.acquireLock();
     try {

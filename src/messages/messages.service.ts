@@ -41,9 +41,9 @@ export class MessagesService {
   /**
    * Stores a message in the conversation of its sender and receiver (created on first contact) and moves
    * that conversation to the top of both users' lists, atomically. Resolves once the write is acknowledged.
+   * `createdAt` is the send time; only the data generator and tests pass an earlier one.
    */
-  async send(input: NewMessage): Promise<Message> {
-    const createdAt = new Date();
+  async send(input: NewMessage, createdAt: Date = new Date()): Promise<Message> {
     const conversation = await this.conversations.openDirectConversation(input.senderId, input.receiverId, createdAt);
     const message: Message = {
       id: types.TimeUuid.fromDate(createdAt).toString(),
