@@ -6,9 +6,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('when the database goes away', () => {
   let t: TestApp;
   let proxy: TcpProxy;
+  const database = cassandraAddress();
 
   beforeAll(async () => {
-    const { host, port } = cassandraAddress();
+    const { host, port } = database;
     proxy = new TcpProxy(host, port);
     await proxy.start();
     t = await createTestApp({
@@ -20,7 +21,7 @@ describe('when the database goes away', () => {
   afterAll(async () => {
     await proxy.stop();
     // The keyspace is dropped through the node's own port; the app's client may still be reconnecting.
-    process.env.CASSANDRA_PORT = String(cassandraAddress().port);
+    process.env.CASSANDRA_PORT = String(database.port);
     await t.close();
   });
 

@@ -63,7 +63,7 @@ describe('conversation history', () => {
     let cursor: string | null = null;
     let page = 0;
     do {
-      const res = await t.http().get(url(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`)).expect(200);
+      const res: { body: { page: number; next_cursor: string | null; data: MessageBody[] } } = await t.http().get(url(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`)).expect(200);
       page += 1;
       expect(res.body.page).toBe(page);
       seen.push(...contents(res.body));

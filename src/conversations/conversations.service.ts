@@ -106,11 +106,35 @@ export class ConversationsService {
     const scope = String(userId);
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isEntryPosition));
     const wanted = window.offset + window.limit + 1;
-    const totalPromise = this.repository.countConversations(userId);
+    const [total, live] = await Promise.all([
+      this.repository.countConversations(userId),
+      this.collectLiveEntries(userId, window.after?.id, wanted),
+    ]);
 
+    const pageItems = live.slice(window.offset, window.offset + window.limit);
+    const last = pageItems[pageItems.length - 1];
+    const hasMore = live.length > window.offset + window.limit;
+    return {
+      total,
+      page: window.page,
+      limit: window.limit,
+      data: pageItems.map((item) => item.conversation),
+      nextCursor:
+        hasMore && last
+          ? encodeCursor({ kind: 'c', scope, page: window.page + 1, position: { id: last.entry.lastMessageId } })
+          : null,
+    };
+  }
+
+  /** Up to `wanted` live entries after the given one, checked against their conversation rows. */
+  private async collectLiveEntries(
+    userId: number,
+    afterEntry: string | undefined,
+    wanted: number,
+  ): Promise<{ entry: ConversationEntry; conversation: Conversation }[]> {
     const live: { entry: ConversationEntry; conversation: Conversation }[] = [];
     const seen = new Set<string>();
-    let after = window.after?.id;
+    let after = afterEntry;
     for (let round = 0; round < MAX_LIST_ROUNDS && live.length < wanted; round += 1) {
       const asked = wanted - live.length + STALE_SLACK;
       const entries = await this.repository.listEntries(userId, after, asked);
@@ -127,20 +151,7 @@ export class ConversationsService {
       if (entries.length < asked) break;
       after = entries[entries.length - 1].lastMessageId;
     }
-
-    const pageItems = live.slice(window.offset, window.offset + window.limit);
-    const last = pageItems[pageItems.length - 1];
-    const hasMore = live.length > window.offset + window.limit;
-    return {
-      total: await totalPromise,
-      page: window.page,
-      limit: window.limit,
-      data: pageItems.map((item) => item.conversation),
-      nextCursor:
-        hasMore && last
-          ? encodeCursor({ kind: 'c', scope, page: window.page + 1, position: { id: last.entry.lastMessageId } })
-          : null,
-    };
+    return live;
   }
 
   private isStale(entry: ConversationEntry, conversation: Conversation): boolean {

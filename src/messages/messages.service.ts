@@ -72,23 +72,11 @@ export class MessagesService {
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'm', conversationId, isHistoryPosition));
     const start = window.after ?? (beforeEpochMs === undefined ? undefined : positionBefore(beforeEpochMs));
     const wanted = window.offset + window.limit + 1;
-    const totalPromise = this.conversations.countMessages(conversationId);
+    const [total, messages] = await Promise.all([
+      this.conversations.countMessages(conversationId),
+      this.walkHistory(conversationId, start, wanted),
+    ]);
 
-    const messages: Message[] = [];
-    let bucketBound = start?.bucket;
-    walk: while (messages.length < wanted) {
-      const asked = Math.min(wanted - messages.length, MAX_BUCKETS_PER_READ);
-      const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
-      for (const bucket of buckets) {
-        const beforeId = start && bucket === start.bucket ? types.TimeUuid.fromString(start.id) : undefined;
-        messages.push(...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)));
-        if (messages.length >= wanted) break walk;
-      }
-      if (buckets.length < asked) break;
-      bucketBound = buckets[buckets.length - 1] - 1;
-    }
-
-    const total = await totalPromise;
     // An empty page is either the end of a history or an unknown conversation: only then look it up.
     if (messages.length === 0) await this.conversations.getConversation(conversationId);
 
@@ -110,5 +98,23 @@ export class MessagesService {
             })
           : null,
     };
+  }
+
+  /** Up to `wanted` messages from `start` (exclusive) back, walking the day buckets newest first. */
+  private async walkHistory(conversationId: string, start: HistoryPosition | undefined, wanted: number): Promise<Message[]> {
+    const messages: Message[] = [];
+    let bucketBound = start?.bucket;
+    while (messages.length < wanted) {
+      const asked = Math.min(wanted - messages.length, MAX_BUCKETS_PER_READ);
+      const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
+      for (const bucket of buckets) {
+        const beforeId = start && bucket === start.bucket ? types.TimeUuid.fromString(start.id) : undefined;
+        messages.push(...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)));
+        if (messages.length >= wanted) return messages;
+      }
+      if (buckets.length < asked) return messages;
+      bucketBound = buckets[buckets.length - 1] - 1;
+    }
+    return messages;
   }
 }
