@@ -26,7 +26,10 @@ describe('concurrent sends', () => {
         expect(list.body.total).toBe(1);
         expect(list.body.data).toHaveLength(1);
       }
-      const details = await t.http().get(`/api/conversations/${[...ids][0]}`).expect(200);
+      const details = await t
+        .http()
+        .get(`/api/conversations/${[...ids][0]}`)
+        .expect(200);
       expect(details.body.message_count).toBe(3);
     }
   });
@@ -34,13 +37,19 @@ describe('concurrent sends', () => {
   it('keeps one list entry per conversation, with its true latest message, under concurrent sends', async () => {
     const partners = [2001, 2002, 2003, 2004];
     const responses = await Promise.all(
-      Array.from({ length: 120 }, (_, i) => send(i % 2 ? 2000 : partners[i % 4], i % 2 ? partners[i % 4] : 2000, `msg ${i}`)),
+      Array.from({ length: 120 }, (_, i) =>
+        send(i % 2 ? 2000 : partners[i % 4], i % 2 ? partners[i % 4] : 2000, `msg ${i}`),
+      ),
     );
     responses.forEach((res) => expect(res.status).toBe(201));
     const latestByConversation = new Map<string, { created_at: string; id: string; content: string }>();
     for (const { body } of responses) {
       const current = latestByConversation.get(body.conversation_id);
-      if (!current || body.created_at > current.created_at || (body.created_at === current.created_at && body.id > current.id)) {
+      if (
+        !current ||
+        body.created_at > current.created_at ||
+        (body.created_at === current.created_at && body.id > current.id)
+      ) {
         latestByConversation.set(body.conversation_id, body);
       }
     }
@@ -82,7 +91,11 @@ describe('concurrent sends', () => {
     try {
       let rows = 0;
       for (const conversationId of byConversation.keys()) {
-        const buckets = await client.execute('SELECT bucket FROM conversation_buckets WHERE conversation_id = ?', [conversationId], { prepare: true });
+        const buckets = await client.execute(
+          'SELECT bucket FROM conversation_buckets WHERE conversation_id = ?',
+          [conversationId],
+          { prepare: true },
+        );
         for (const row of buckets.rows) {
           const result = await client.execute(
             'SELECT message_id FROM messages_by_conversation WHERE conversation_id = ? AND bucket = ?',

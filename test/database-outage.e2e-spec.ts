@@ -31,10 +31,17 @@ describe('when the database goes away', () => {
 
     await proxy.cut();
     const started = Date.now();
-    const failed = await t.http().post('/api/messages').send({ ...body, content: 'during' });
+    const failed = await t
+      .http()
+      .post('/api/messages')
+      .send({ ...body, content: 'during' });
     expect(failed.status).toBe(503);
     expect(failed.headers['retry-after']).toBe('5');
-    expect(failed.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; retry shortly.' });
+    expect(failed.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database is unavailable; retry shortly.',
+    });
     const read = await t.http().get(`/api/messages/conversation/${sent.body.conversation_id}`);
     expect(read.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -49,7 +56,11 @@ describe('when the database goes away', () => {
       await sleep(500);
     }
     expect(status).toBe(200);
-    const after = await t.http().post('/api/messages').send({ ...body, content: 'after' }).expect(201);
+    const after = await t
+      .http()
+      .post('/api/messages')
+      .send({ ...body, content: 'after' })
+      .expect(201);
     const page = await t.http().get(`/api/messages/conversation/${after.body.conversation_id}`).expect(200);
     expect(page.body.data.map((m: { content: string }) => m.content)).toEqual(['after', 'before the outage']);
   });

@@ -25,7 +25,11 @@ describe('conversation history', () => {
         const at = base + day * DAY + offset;
         sentTimes.push(at);
         const sent = await messages.send(
-          { senderId: 1 + (sentTimes.length % 2), receiverId: 2 - (sentTimes.length % 2), content: `m${sentTimes.length}` },
+          {
+            senderId: 1 + (sentTimes.length % 2),
+            receiverId: 2 - (sentTimes.length % 2),
+            content: `m${sentTimes.length}`,
+          },
           new Date(at),
         );
         conversationId = sent.conversationId;
@@ -63,7 +67,10 @@ describe('conversation history', () => {
     let cursor: string | null = null;
     let page = 0;
     do {
-      const res: { body: { page: number; next_cursor: string | null; data: MessageBody[] } } = await t.http().get(url(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`)).expect(200);
+      const res: { body: { page: number; next_cursor: string | null; data: MessageBody[] } } = await t
+        .http()
+        .get(url(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`))
+        .expect(200);
       page += 1;
       expect(res.body.page).toBe(page);
       seen.push(...contents(res.body));
@@ -76,7 +83,10 @@ describe('conversation history', () => {
   it('is not shifted by messages sent while paging', async () => {
     const first = await t.http().get(url('?limit=10')).expect(200);
     await t.http().post('/api/messages').send({ sender_id: 1, receiver_id: 2, content: 'new' }).expect(201);
-    const second = await t.http().get(url(`?limit=10&cursor=${first.body.next_cursor}`)).expect(200);
+    const second = await t
+      .http()
+      .get(url(`?limit=10&cursor=${first.body.next_cursor}`))
+      .expect(200);
     expect(contents(second.body)).toEqual(expected(35, 10));
     const head = await t.http().get(url('?limit=1')).expect(200);
     expect(contents(head.body)).toEqual(['new']);
@@ -86,7 +96,10 @@ describe('conversation history', () => {
   describe('before_timestamp', () => {
     it('lists only messages created strictly before the instant', async () => {
       const at = new Date(sentTimes[20]).toISOString();
-      const res = await t.http().get(url(`/before?before_timestamp=${at}&limit=5`)).expect(200);
+      const res = await t
+        .http()
+        .get(url(`/before?before_timestamp=${at}&limit=5`))
+        .expect(200);
       expect(contents(res.body)).toEqual(expected(20, 5));
       expect(res.body.data.every((m: MessageBody) => Date.parse(m.created_at) < sentTimes[20])).toBe(true);
     });
@@ -95,8 +108,14 @@ describe('conversation history', () => {
       const at = new Date(sentTimes[20]).toISOString();
       const zoneless = at.slice(0, -1);
       const shifted = new Date(sentTimes[20] + 2 * 3_600_000).toISOString().slice(0, -1) + '+02:00';
-      const a = await t.http().get(url(`/before?before_timestamp=${zoneless}&limit=3`)).expect(200);
-      const b = await t.http().get(url(`/before?before_timestamp=${encodeURIComponent(shifted)}&limit=3`)).expect(200);
+      const a = await t
+        .http()
+        .get(url(`/before?before_timestamp=${zoneless}&limit=3`))
+        .expect(200);
+      const b = await t
+        .http()
+        .get(url(`/before?before_timestamp=${encodeURIComponent(shifted)}&limit=3`))
+        .expect(200);
       expect(contents(a.body)).toEqual(expected(20, 3));
       expect(contents(b.body)).toEqual(expected(20, 3));
     });
@@ -104,7 +123,10 @@ describe('conversation history', () => {
     it('crosses day buckets, continues by cursor, and includes a message one millisecond earlier', async () => {
       // sentTimes[10] is 1 ms after midnight: the instant one millisecond after message 10 lists it.
       const at = new Date(sentTimes[10] + 1).toISOString();
-      const page1 = await t.http().get(url(`/before?before_timestamp=${at}&limit=6`)).expect(200);
+      const page1 = await t
+        .http()
+        .get(url(`/before?before_timestamp=${at}&limit=6`))
+        .expect(200);
       expect(contents(page1.body)).toEqual(expected(11, 6));
       const page2 = await t
         .http()
@@ -117,7 +139,10 @@ describe('conversation history', () => {
     it('is empty before the first message and complete after the last', async () => {
       const early = await t.http().get(url('/before?before_timestamp=2020-01-01')).expect(200);
       expect(early.body).toMatchObject({ data: [], next_cursor: null });
-      const late = await t.http().get(url('/before?before_timestamp=2999-12-31T23:59:59Z&limit=100')).expect(200);
+      const late = await t
+        .http()
+        .get(url('/before?before_timestamp=2999-12-31T23:59:59Z&limit=100'))
+        .expect(200);
       expect(late.body.data).toHaveLength(46);
     });
 
@@ -128,7 +153,10 @@ describe('conversation history', () => {
       ['?before_timestamp=1736467200', 'before_timestamp'],
       ['?before_timestamp=2025-01-10T25:00:00Z', 'before_timestamp'],
     ])('refuses %p with a 400 naming the field', async (query, named) => {
-      const res = await t.http().get(url(`/before${query}`)).expect(400);
+      const res = await t
+        .http()
+        .get(url(`/before${query}`))
+        .expect(400);
       expect(JSON.stringify(res.body.message)).toContain(named);
     });
   });
@@ -138,16 +166,34 @@ describe('conversation history', () => {
     expect(res.body.message).toContain('cursor');
   });
 
-  it("refuses a cursor of another conversation, a forged cursor and a mismatched page", async () => {
-    const other = await t.http().post('/api/messages').send({ sender_id: 3, receiver_id: 4, content: 'x' }).expect(201);
+  it('refuses a cursor of another conversation, a forged cursor and a mismatched page', async () => {
+    const other = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: 3, receiver_id: 4, content: 'x' })
+      .expect(201);
     await t.http().post('/api/messages').send({ sender_id: 3, receiver_id: 4, content: 'y' }).expect(201);
-    const page = await t.http().get(`/api/messages/conversation/${other.body.conversation_id}?limit=1`).expect(200);
-    const foreign = await t.http().get(url(`?cursor=${page.body.next_cursor}`)).expect(400);
+    const page = await t
+      .http()
+      .get(`/api/messages/conversation/${other.body.conversation_id}?limit=1`)
+      .expect(200);
+    const foreign = await t
+      .http()
+      .get(url(`?cursor=${page.body.next_cursor}`))
+      .expect(400);
     expect(foreign.body.message).toContain('different list');
-    const forged = Buffer.from(JSON.stringify({ v: 1, k: 'm', s: conversationId, p: 2, at: { bucket: 1, id: 'x' } })).toString('base64url');
-    await t.http().get(url(`?cursor=${forged}`)).expect(400);
+    const forged = Buffer.from(
+      JSON.stringify({ v: 1, k: 'm', s: conversationId, p: 2, at: { bucket: 1, id: 'x' } }),
+    ).toString('base64url');
+    await t
+      .http()
+      .get(url(`?cursor=${forged}`))
+      .expect(400);
     const mine = await t.http().get(url('?limit=2')).expect(200);
-    const mismatch = await t.http().get(url(`?page=5&cursor=${mine.body.next_cursor}`)).expect(400);
+    const mismatch = await t
+      .http()
+      .get(url(`?page=5&cursor=${mine.body.next_cursor}`))
+      .expect(400);
     expect(mismatch.body.message).toContain('does not match');
   });
 

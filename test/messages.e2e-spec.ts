@@ -15,7 +15,11 @@ describe('POST /api/messages', () => {
 
   it('stores a message and returns it with 201, ids and a UTC time', async () => {
     const before = Date.now();
-    const res = await t.http().post('/api/messages/').send({ sender_id: 1, receiver_id: 2, content: 'Hello' }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/messages/')
+      .send({ sender_id: 1, receiver_id: 2, content: 'Hello' })
+      .expect(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(TIME_UUID),
       conversation_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -30,15 +34,34 @@ describe('POST /api/messages', () => {
   });
 
   it('puts every later message between the pair, in either direction, in the same conversation', async () => {
-    const first = await t.http().post('/api/messages').send({ sender_id: 10, receiver_id: 11, content: 'a' }).expect(201);
-    const reply = await t.http().post('/api/messages/').send({ sender_id: 11, receiver_id: 10, content: 'b' }).expect(201);
-    const again = await t.http().post('/api/messages').send({ sender_id: 10, receiver_id: 11, content: 'c' }).expect(201);
+    const first = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: 10, receiver_id: 11, content: 'a' })
+      .expect(201);
+    const reply = await t
+      .http()
+      .post('/api/messages/')
+      .send({ sender_id: 11, receiver_id: 10, content: 'b' })
+      .expect(201);
+    const again = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: 10, receiver_id: 11, content: 'c' })
+      .expect(201);
     expect(reply.body.conversation_id).toBe(first.body.conversation_id);
     expect(again.body.conversation_id).toBe(first.body.conversation_id);
-    const other = await t.http().post('/api/messages').send({ sender_id: 10, receiver_id: 12, content: 'd' }).expect(201);
+    const other = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: 10, receiver_id: 12, content: 'd' })
+      .expect(201);
     expect(other.body.conversation_id).not.toBe(first.body.conversation_id);
 
-    const history = await t.http().get(`/api/messages/conversation/${first.body.conversation_id}`).expect(200);
+    const history = await t
+      .http()
+      .get(`/api/messages/conversation/${first.body.conversation_id}`)
+      .expect(200);
     expect(history.body.total).toBe(3);
     expect(history.body.data.map((m: { content: string }) => m.content)).toEqual(['c', 'b', 'a']);
   });
@@ -50,11 +73,19 @@ describe('POST /api/messages', () => {
     ['a NUL character', 'a\u0000b'],
     ['the largest user ids', 'big'],
   ])('stores %s byte-exact', async (name, content) => {
-    const [sender, receiver] = name === 'the largest user ids' ? [9007199254740991, 9007199254740990] : [20, 21];
-    const sent = await t.http().post('/api/messages').send({ sender_id: sender, receiver_id: receiver, content }).expect(201);
+    const [sender, receiver] =
+      name === 'the largest user ids' ? [9007199254740991, 9007199254740990] : [20, 21];
+    const sent = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: sender, receiver_id: receiver, content })
+      .expect(201);
     expect(sent.body.content).toBe(content);
     expect(sent.body.sender_id).toBe(sender);
-    const page = await t.http().get(`/api/messages/conversation/${sent.body.conversation_id}?limit=1`).expect(200);
+    const page = await t
+      .http()
+      .get(`/api/messages/conversation/${sent.body.conversation_id}?limit=1`)
+      .expect(200);
     expect(Buffer.from(page.body.data[0].content, 'utf8').equals(Buffer.from(content, 'utf8'))).toBe(true);
   });
 
@@ -71,7 +102,11 @@ describe('POST /api/messages', () => {
       ['an id beyond 2^53-1', { ...valid, sender_id: 9007199254740992 }, 'sender_id'],
       ['a boolean id', { ...valid, sender_id: true }, 'sender_id'],
       ['a null id', { ...valid, receiver_id: null }, 'receiver_id'],
-      ['sender equal to receiver', { ...valid, receiver_id: 500 }, 'receiver_id must be different from sender_id'],
+      [
+        'sender equal to receiver',
+        { ...valid, receiver_id: 500 },
+        'receiver_id must be different from sender_id',
+      ],
       ['empty content', { ...valid, content: '' }, 'content'],
       ['white-space content', { ...valid, content: ' \n\t\u00a0' }, 'content must not be only white space'],
       ['content over 4,000 characters', { ...valid, content: 'x'.repeat(4001) }, 'content must be 1 to 4000'],
@@ -86,7 +121,12 @@ describe('POST /api/messages', () => {
     });
 
     it('malformed JSON', async () => {
-      const res = await t.http().post('/api/messages').set('Content-Type', 'application/json').send('{"sender_id": 1,').expect(400);
+      const res = await t
+        .http()
+        .post('/api/messages')
+        .set('Content-Type', 'application/json')
+        .send('{"sender_id": 1,')
+        .expect(400);
       expect(res.body.message).toBe('request body is not valid JSON');
     });
 
@@ -95,7 +135,12 @@ describe('POST /api/messages', () => {
     });
 
     it('a body that is not JSON at all', async () => {
-      const res = await t.http().post('/api/messages').set('Content-Type', 'text/plain').send('hello').expect(400);
+      const res = await t
+        .http()
+        .post('/api/messages')
+        .set('Content-Type', 'text/plain')
+        .send('hello')
+        .expect(400);
       expect(JSON.stringify(res.body.message)).toContain('sender_id');
     });
 
@@ -110,7 +155,11 @@ describe('POST /api/messages', () => {
     });
 
     it('a body over 64 KiB gets 413', async () => {
-      const res = await t.http().post('/api/messages').send({ ...valid, content: 'x'.repeat(70 * 1024) }).expect(413);
+      const res = await t
+        .http()
+        .post('/api/messages')
+        .send({ ...valid, content: 'x'.repeat(70 * 1024) })
+        .expect(413);
       expect(res.body.message).toContain('64 KiB');
     });
   });

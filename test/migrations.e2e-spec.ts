@@ -35,13 +35,23 @@ describe('schema migrations', () => {
   it('applies each migration once when two instances boot at the same moment', async () => {
     const migrations = loadMigrations(MIGRATIONS_DIR);
     const [a, b] = await Promise.all([connect(), connect()]);
-    const applied = await Promise.all([new SchemaMigrator(a).migrate(migrations), new SchemaMigrator(b).migrate(migrations)]);
+    const applied = await Promise.all([
+      new SchemaMigrator(a).migrate(migrations),
+      new SchemaMigrator(b).migrate(migrations),
+    ]);
     expect(applied.reduce((sum, n) => sum + n, 0)).toBe(migrations.length);
     const rows = await a.execute('SELECT version FROM schema_migrations');
     expect(rows.rows.map((row) => row.get('version')).sort()).toEqual(migrations.map((m) => m.version));
-    const tables = await a.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [keyspace]);
+    const tables = await a.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [
+      keyspace,
+    ]);
     expect(tables.rows.map((row) => row.get('table_name'))).toEqual(
-      expect.arrayContaining(['conversations', 'conversations_by_user', 'messages_by_conversation', 'conversation_buckets']),
+      expect.arrayContaining([
+        'conversations',
+        'conversations_by_user',
+        'messages_by_conversation',
+        'conversation_buckets',
+      ]),
     );
     expect(await new SchemaMigrator(a).migrate(migrations)).toBe(0);
   });
@@ -49,8 +59,13 @@ describe('schema migrations', () => {
   it('refuses to start when an applied migration file was changed', async () => {
     const client = await connect();
     const [first, ...rest] = loadMigrations(MIGRATIONS_DIR);
-    const edited = parseMigration('0001__create_messenger_tables.cql', `${first.statements.join(';\n')};\n-- edited\n`);
-    await expect(new SchemaMigrator(client).migrate([edited, ...rest])).rejects.toThrow(/changed after it was applied/);
+    const edited = parseMigration(
+      '0001__create_messenger_tables.cql',
+      `${first.statements.join(';\n')};\n-- edited\n`,
+    );
+    await expect(new SchemaMigrator(client).migrate([edited, ...rest])).rejects.toThrow(
+      /changed after it was applied/,
+    );
     // The lock was released: a correct set still runs.
     expect(await new SchemaMigrator(client).migrate([first, ...rest])).toBe(0);
   });

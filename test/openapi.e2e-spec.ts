@@ -20,7 +20,11 @@ describe('OpenAPI document and Swagger UI', () => {
     const operations = {
       '/api/messages': ['post', 'sendMessage', ['201', '400', '413', '503']],
       '/api/messages/conversation/{conversation_id}': ['get', 'listMessages', ['200', '400', '404', '503']],
-      '/api/messages/conversation/{conversation_id}/before': ['get', 'listMessagesBefore', ['200', '400', '404', '503']],
+      '/api/messages/conversation/{conversation_id}/before': [
+        'get',
+        'listMessagesBefore',
+        ['200', '400', '404', '503'],
+      ],
       '/api/conversations/user/{user_id}': ['get', 'listUserConversations', ['200', '400', '503']],
       '/api/conversations/{conversation_id}': ['get', 'getConversation', ['200', '400', '404', '503']],
     } as const;

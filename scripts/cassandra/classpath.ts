@@ -25,7 +25,9 @@ function describe(resolvedNow: boolean): ServerJars {
   const jars = readdirSync(LIB_DIR).filter((name) => name.endsWith('.jar'));
   const jamm = jars.find((name) => /^jamm-.*\.jar$/.test(name));
   if (!jamm) {
-    throw new LauncherError(`The jamm agent jar is missing from ${LIB_DIR}; run "npm run db:reset -- --jars" and start again.`);
+    throw new LauncherError(
+      `The jamm agent jar is missing from ${LIB_DIR}; run "npm run db:reset -- --jars" and start again.`,
+    );
   }
   const bytes = jars.reduce((sum, name) => sum + statSync(path.join(LIB_DIR, name)).size, 0);
   return { dir: LIB_DIR, jamm: path.join(LIB_DIR, jamm), count: jars.length, bytes, resolvedNow };
@@ -48,7 +50,9 @@ export function resolveServerJars(log: (line: string) => void): ServerJars {
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new LauncherError('Maven (mvn) was not found. Install it (Debian: apt-get install maven) so the Cassandra jars can be resolved.');
+    throw new LauncherError(
+      'Maven (mvn) was not found. Install it (Debian: apt-get install maven) so the Cassandra jars can be resolved.',
+    );
   }
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');

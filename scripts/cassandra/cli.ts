@@ -30,7 +30,9 @@ async function main(argv: string[]): Promise<void> {
       const nodes = values.nodes === undefined ? undefined : Number(values.nodes);
       const result = await startCluster({ nodes, heap: values.heap });
       if (result.jars?.resolvedNow) {
-        console.log(`Server jars: ${result.jars.count} files, ${(result.jars.bytes / 1048576).toFixed(1)} MiB in ${result.jars.dir}`);
+        console.log(
+          `Server jars: ${result.jars.count} files, ${(result.jars.bytes / 1048576).toFixed(1)} MiB in ${result.jars.dir}`,
+        );
       }
       console.log(`Cassandra ${result.releaseVersion} ready at ${result.contactPoints.join(', ')}`);
       return;
@@ -43,7 +45,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'node': {
       const [action, index] = rest;
-      if (!action || !index || !/^[1-3]$/.test(index)) throw new LauncherError('Usage: npm run db:node -- stop|kill|start <1|2|3>');
+      if (!action || !index || !/^[1-3]$/.test(index))
+        throw new LauncherError('Usage: npm run db:node -- stop|kill|start <1|2|3>');
       await nodeCommand(action, Number(index));
       return;
     }

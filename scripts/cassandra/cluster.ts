@@ -4,7 +4,16 @@ import { resolveServerJars, ServerJars } from './classpath';
 import { askCassandra, portIsOpen } from './cql-probe';
 import { LauncherError } from './errors';
 import { findJava, JavaRuntime } from './java';
-import { LIB_DIR, MAX_NODES, NodeLayout, NodeSettings, STATE_DIR, STORAGE_PORT, nodeLayout, readSettings } from './layout';
+import {
+  LIB_DIR,
+  MAX_NODES,
+  NodeLayout,
+  NodeSettings,
+  STATE_DIR,
+  STORAGE_PORT,
+  nodeLayout,
+  readSettings,
+} from './layout';
 import { jvmArguments, writeNodeFiles } from './node-config';
 import { isAlive, lastLogLines, launchNode, runningPid, stopNode } from './node-process';
 
@@ -25,7 +34,9 @@ function readClusterRecord(): ClusterRecord | undefined {
 }
 
 function existingNodes(): NodeLayout[] {
-  return Array.from({ length: MAX_NODES }, (_, i) => nodeLayout(i + 1)).filter((node) => existsSync(node.dir));
+  return Array.from({ length: MAX_NODES }, (_, i) => nodeLayout(i + 1)).filter((node) =>
+    existsSync(node.dir),
+  );
 }
 
 export interface StartOptions {
@@ -72,7 +83,10 @@ async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSetti
   const deadline = Date.now() + settings.startTimeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
-      throw new LauncherError(`Cassandra ${node.name} exited during start; see its log below.`, lastLogLines(node));
+      throw new LauncherError(
+        `Cassandra ${node.name} exited during start; see its log below.`,
+        lastLogLines(node),
+      );
     }
     const answer = await askCassandra(node.address, settings.cqlPort, 2000);
     if (answer) return answer.releaseVersion;
@@ -107,9 +121,13 @@ async function startNode(node: NodeLayout, settings: NodeSettings, runtime: Runt
   writeNodeFiles(node, settings);
   const startedAt = Date.now();
   const pid = launchNode(node, java.binary, jvmArguments(node, settings, jars.dir, jars.jamm));
-  log(`Starting ${node.name} on ${node.address}:${settings.cqlPort} (pid ${pid}, heap ${settings.heap}, Java ${java.major}) ...`);
+  log(
+    `Starting ${node.name} on ${node.address}:${settings.cqlPort} (pid ${pid}, heap ${settings.heap}, Java ${java.major}) ...`,
+  );
   const releaseVersion = await waitUntilReady(node, pid, settings);
-  log(`${node.name} answers CQL: Cassandra ${releaseVersion}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
+  log(
+    `${node.name} answers CQL: Cassandra ${releaseVersion}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`,
+  );
   return { launched: true, releaseVersion };
 }
 
@@ -122,7 +140,10 @@ async function waitForRing(nodes: NodeLayout[], settings: NodeSettings, log: Log
       const missing = others.filter((address) => !answer?.peers.includes(address));
       if (missing.length === 0) break;
       if (Date.now() > deadline) {
-        throw new LauncherError(`${node.name} does not see ${missing.join(', ')} as peers; the ring did not form.`, lastLogLines(node));
+        throw new LauncherError(
+          `${node.name} does not see ${missing.join(', ')} as peers; the ring did not form.`,
+          lastLogLines(node),
+        );
       }
       await sleep(500);
     }
@@ -143,7 +164,10 @@ export async function startCluster(options: StartOptions = {}): Promise<StartRes
   const started: NodeLayout[] = [];
   let releaseVersion = '';
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(CLUSTER_FILE, JSON.stringify({ nodes: clusterSize, heap: settings.heap, cqlPort: settings.cqlPort }));
+  writeFileSync(
+    CLUSTER_FILE,
+    JSON.stringify({ nodes: clusterSize, heap: settings.heap, cqlPort: settings.cqlPort }),
+  );
   try {
     for (const node of nodes) {
       const result = await startNode(node, settings, runtime, log);
@@ -165,7 +189,10 @@ export async function startCluster(options: StartOptions = {}): Promise<StartRes
 }
 
 /** Stops the nodes whose pid files this tool wrote, and nothing else. */
-export async function stopNodes(nodes: NodeLayout[] = existingNodes(), log: Log = console.log): Promise<void> {
+export async function stopNodes(
+  nodes: NodeLayout[] = existingNodes(),
+  log: Log = console.log,
+): Promise<void> {
   const results = await Promise.all(
     nodes.map(async (node) => {
       const pid = runningPid(node);
@@ -194,7 +221,9 @@ export async function status(log: Log = console.log): Promise<void> {
       : pid
         ? 'starting or not answering'
         : 'stopped';
-    log(`${node.name}  ${node.address}:${port}  ${pid ? `pid ${pid}` : 'no pid'}  ${state}  data ${node.dir}`);
+    log(
+      `${node.name}  ${node.address}:${port}  ${pid ? `pid ${pid}` : 'no pid'}  ${state}  data ${node.dir}`,
+    );
   }
   if (existsSync(LIB_DIR)) log(`Server jars: ${LIB_DIR}`);
 }
@@ -241,4 +270,3 @@ export function reset(options: { jars?: boolean }, log: Log = console.log): void
     log(`Removed ${LIB_DIR}; the next start copies the jars again from the Maven cache.`);
   }
 }
-

@@ -8,15 +8,20 @@ export interface CqlAnswer {
 }
 
 /** Asks a real query, not just whether a port is open: the node is ready only when CQL answers. */
-export async function askCassandra(address: string, port: number, timeoutMs = 3000): Promise<CqlAnswer | undefined> {
+export async function askCassandra(
+  address: string,
+  port: number,
+  timeoutMs = 3000,
+): Promise<CqlAnswer | undefined> {
   const client = new Client({
     contactPoints: [`${address}:${port}`],
     localDataCenter: DATA_CENTER,
     // Only this node: the probe must not wander to peers and report them ready instead.
     policies: {
-      loadBalancing: new policies.loadBalancing.AllowListPolicy(new policies.loadBalancing.RoundRobinPolicy(), [
-        `${address}:${port}`,
-      ]),
+      loadBalancing: new policies.loadBalancing.AllowListPolicy(
+        new policies.loadBalancing.RoundRobinPolicy(),
+        [`${address}:${port}`],
+      ),
       reconnection: new policies.reconnection.ConstantReconnectionPolicy(1000),
     },
     socketOptions: { connectTimeout: timeoutMs, readTimeout: timeoutMs },

@@ -15,7 +15,12 @@ function candidates(): string[] {
   const found: string[] = [];
   if (process.env.CASSANDRA_JAVA) found.push(process.env.CASSANDRA_JAVA);
   if (process.env.JAVA_HOME) found.push(path.join(process.env.JAVA_HOME, 'bin', 'java'));
-  for (const home of ['/usr/lib/jvm/java-17-openjdk-amd64', '/usr/lib/jvm/java-17-openjdk-arm64', '/usr/lib/jvm/java-17-openjdk', '/usr/lib/jvm/java-11-openjdk-amd64']) {
+  for (const home of [
+    '/usr/lib/jvm/java-17-openjdk-amd64',
+    '/usr/lib/jvm/java-17-openjdk-arm64',
+    '/usr/lib/jvm/java-17-openjdk',
+    '/usr/lib/jvm/java-11-openjdk-amd64',
+  ]) {
     found.push(path.join(home, 'bin', 'java'));
   }
   found.push('java');

@@ -35,7 +35,9 @@ const ADD_OPENS = [
  * about 30 s for seeds that are not up yet; later nodes join through the ones started before them.
  */
 function seeds(node: NodeLayout): string {
-  return Array.from({ length: node.index }, (_, i) => `${nodeLayout(i + 1).address}:${STORAGE_PORT}`).join(',');
+  return Array.from({ length: node.index }, (_, i) => `${nodeLayout(i + 1).address}:${STORAGE_PORT}`).join(
+    ',',
+  );
 }
 
 /** A cassandra.yaml with 5.0 key names; the loader rejects unknown or duplicated keys. */
@@ -96,7 +98,12 @@ export function writeNodeFiles(node: NodeLayout, settings: NodeSettings): void {
 }
 
 /** The java command line of one node; each flag is its own argument when spawned from Node. */
-export function jvmArguments(node: NodeLayout, settings: NodeSettings, libDir: string, jammJar: string): string[] {
+export function jvmArguments(
+  node: NodeLayout,
+  settings: NodeSettings,
+  libDir: string,
+  jammJar: string,
+): string[] {
   return [
     `-Xms${settings.heap}`,
     `-Xmx${settings.heap}`,

@@ -54,7 +54,11 @@ export async function waitForExit(pid: number, timeoutMs: number): Promise<boole
 }
 
 /** SIGTERM lets the node drain (it takes seconds); SIGKILL follows if it has not exited in time. */
-export async function stopNode(node: NodeLayout, signal: 'SIGTERM' | 'SIGKILL', timeoutMs = 60_000): Promise<boolean> {
+export async function stopNode(
+  node: NodeLayout,
+  signal: 'SIGTERM' | 'SIGKILL',
+  timeoutMs = 60_000,
+): Promise<boolean> {
   const pid = runningPid(node);
   if (pid === undefined) {
     rmSync(node.pidFile, { force: true });

@@ -15,7 +15,10 @@ async function writeBatch(client: Client, from: number, count: number): Promise<
   const insert = `INSERT INTO ${KEYSPACE}.items (id, value) VALUES (?, ?)`;
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      client.execute(insert, [from + i, `value ${from + i}`], { prepare: true, consistency: types.consistencies.quorum }),
+      client.execute(insert, [from + i, `value ${from + i}`], {
+        prepare: true,
+        consistency: types.consistencies.quorum,
+      }),
     ),
   );
 }

@@ -20,7 +20,11 @@ CREATE TABLE b (
 describe('parseMigration', () => {
   it('reads the version and name from the file name and checksums the text', () => {
     const migration = parseMigration('0007__add_things.cql', 'CREATE TABLE t (id int PRIMARY KEY);');
-    expect(migration).toMatchObject({ version: 7, name: 'add_things', statements: ['CREATE TABLE t (id int PRIMARY KEY)'] });
+    expect(migration).toMatchObject({
+      version: 7,
+      name: 'add_things',
+      statements: ['CREATE TABLE t (id int PRIMARY KEY)'],
+    });
     expect(migration.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(parseMigration('0007__add_things.cql', 'CREATE TABLE t (id int PRIMARY KEY); ').checksum).not.toBe(
       migration.checksum,
@@ -36,7 +40,10 @@ describe('the shipped migrations', () => {
   it('are numbered from 0001 without gaps and contain no ALLOW FILTERING or secondary index', () => {
     const migrations = loadMigrations(MIGRATIONS_DIR);
     expect(migrations.length).toBeGreaterThan(0);
-    const text = migrations.flatMap((migration) => migration.statements).join('\n').toUpperCase();
+    const text = migrations
+      .flatMap((migration) => migration.statements)
+      .join('\n')
+      .toUpperCase();
     expect(text).not.toContain('ALLOW FILTERING');
     expect(text).not.toContain('CREATE INDEX');
     expect(text).not.toContain('CREATE CUSTOM INDEX');

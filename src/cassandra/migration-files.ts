@@ -42,7 +42,9 @@ export function loadMigrations(directory: string): Migration[] {
     .map((file) => parseMigration(file, readFileSync(path.join(directory, file), 'utf8')));
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`migrations must be numbered 0001, 0002, ... without gaps; found ${migration.version} at ${index + 1}`);
+      throw new Error(
+        `migrations must be numbered 0001, 0002, ... without gaps; found ${migration.version} at ${index + 1}`,
+      );
     }
   });
   return migrations;

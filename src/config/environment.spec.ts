@@ -16,7 +16,11 @@ describe('validateEnvironment', () => {
   });
 
   it('reads comma-separated contact points and typed numbers', () => {
-    const config = validateEnvironment({ CASSANDRA_HOST: '10.0.0.1, 10.0.0.2', CASSANDRA_PORT: '9142', PORT: '3000' });
+    const config = validateEnvironment({
+      CASSANDRA_HOST: '10.0.0.1, 10.0.0.2',
+      CASSANDRA_PORT: '9142',
+      PORT: '3000',
+    });
     expect(config.cassandra.contactPoints).toEqual(['10.0.0.1', '10.0.0.2']);
     expect(config.cassandra.port).toBe(9142);
     expect(config.http.port).toBe(3000);

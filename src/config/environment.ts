@@ -4,12 +4,24 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } fr
 import { parseReplication } from './replication';
 import { AppConfig } from './app-config';
 
-const CONSISTENCY_LEVELS = ['ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_QUORUM', 'EACH_QUORUM', 'LOCAL_ONE'];
+const CONSISTENCY_LEVELS = [
+  'ONE',
+  'TWO',
+  'THREE',
+  'QUORUM',
+  'ALL',
+  'LOCAL_QUORUM',
+  'EACH_QUORUM',
+  'LOCAL_ONE',
+];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Every environment variable the service reads, with its default and its bounds. */
 class EnvironmentVariables {
-  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 8000;
 
   @IsString()
@@ -18,14 +30,20 @@ class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
 
-  @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, { message: 'CASSANDRA_HOST must be a comma-separated list of hosts' })
+  @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, {
+    message: 'CASSANDRA_HOST must be a comma-separated list of hosts',
+  })
   CASSANDRA_HOST = '127.0.0.1';
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   CASSANDRA_PORT = 9042;
 
   @Matches(/^[a-z][a-z0-9_]{0,47}$/, {
-    message: 'CASSANDRA_KEYSPACE must be lower-case letters, digits and underscores, starting with a letter (max 48)',
+    message:
+      'CASSANDRA_KEYSPACE must be lower-case letters, digits and underscores, starting with a letter (max 48)',
   })
   CASSANDRA_KEYSPACE = 'messenger';
 
@@ -41,13 +59,18 @@ class EnvironmentVariables {
   @IsString()
   CASSANDRA_REPLICATION = 'SimpleStrategy:1';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CASSANDRA_USERNAME?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CASSANDRA_PASSWORD?: string;
 
-  @Type(() => Number) @IsInt() @Min(100) @Max(120_000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   CASSANDRA_REQUEST_TIMEOUT_MS = 5000;
 }
 

@@ -16,7 +16,10 @@ export function toConversationDto(conversation: Conversation): ConversationDto {
   };
 }
 
-export function toConversationDetailsDto(conversation: Conversation, messageCount: number): ConversationDetailsDto {
+export function toConversationDetailsDto(
+  conversation: Conversation,
+  messageCount: number,
+): ConversationDetailsDto {
   return { ...toConversationDto(conversation), message_count: messageCount };
 }
 

@@ -1,5 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiDatabaseUnavailableResponse } from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { toConversationDetailsDto, toConversationPageDto } from './conversation.mapper';
@@ -17,11 +23,17 @@ export class ConversationsController {
   @ApiOperation({
     operationId: 'listUserConversations',
     summary: "A user's conversations, most recent activity first",
-    description: 'Each conversation appears once, with its latest message. A user without conversations gets an empty page.',
+    description:
+      'Each conversation appears once, with its latest message. A user without conversations gets an empty page.',
   })
   @ApiOkResponse({ type: ConversationPageDto })
-  @ApiBadRequestResponse({ description: 'Malformed user_id, page, limit or cursor; or a page deeper than the page-number bound.' })
-  async listUserConversations(@Param() params: UserIdParamsDto, @Query() query: PageQueryDto): Promise<ConversationPageDto> {
+  @ApiBadRequestResponse({
+    description: 'Malformed user_id, page, limit or cursor; or a page deeper than the page-number bound.',
+  })
+  async listUserConversations(
+    @Param() params: UserIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<ConversationPageDto> {
     return toConversationPageDto(await this.conversations.listForUser(params.user_id, query));
   }
 
@@ -31,7 +43,9 @@ export class ConversationsController {
   @ApiBadRequestResponse({ description: 'conversation_id is not a UUID.' })
   @ApiNotFoundResponse({ description: 'No conversation has this id.' })
   async getConversation(@Param() params: ConversationIdParamsDto): Promise<ConversationDetailsDto> {
-    const { conversation, messageCount } = await this.conversations.getConversationDetails(params.conversation_id);
+    const { conversation, messageCount } = await this.conversations.getConversationDetails(
+      params.conversation_id,
+    );
     return toConversationDetailsDto(conversation, messageCount);
   }
 }

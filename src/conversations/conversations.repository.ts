@@ -11,9 +11,11 @@ const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, u
   VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
 const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ?
   SET last_message_id = ?, last_message_sender_id = ?, last_message_content = ? WHERE conversation_id = ?`;
-const INSERT_ENTRY = 'INSERT INTO conversations_by_user (user_id, last_message_id, conversation_id) VALUES (?, ?, ?)';
+const INSERT_ENTRY =
+  'INSERT INTO conversations_by_user (user_id, last_message_id, conversation_id) VALUES (?, ?, ?)';
 const DELETE_ENTRY = 'DELETE FROM conversations_by_user WHERE user_id = ? AND last_message_id = ?';
-const SELECT_ENTRIES_HEAD = 'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ? LIMIT ?';
+const SELECT_ENTRIES_HEAD =
+  'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ? LIMIT ?';
 const SELECT_ENTRIES_AFTER = `SELECT last_message_id, conversation_id FROM conversations_by_user
   WHERE user_id = ? AND last_message_id < ? LIMIT ?`;
 const INCREMENT_CONVERSATION_COUNT =
@@ -21,7 +23,8 @@ const INCREMENT_CONVERSATION_COUNT =
 const SELECT_CONVERSATION_COUNT = 'SELECT conversation_count FROM user_conversation_counts WHERE user_id = ?';
 const INCREMENT_MESSAGE_COUNT =
   'UPDATE conversation_message_counts SET message_count = message_count + 1 WHERE conversation_id = ?';
-const SELECT_MESSAGE_COUNT = 'SELECT message_count FROM conversation_message_counts WHERE conversation_id = ?';
+const SELECT_MESSAGE_COUNT =
+  'SELECT message_count FROM conversation_message_counts WHERE conversation_id = ?';
 
 const READ = { prepare: true, isIdempotent: true };
 
@@ -51,7 +54,11 @@ export class ConversationsRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   async findConversation(conversationId: string): Promise<Conversation | undefined> {
-    const result = await this.client.execute(SELECT_CONVERSATION, [types.Uuid.fromString(conversationId)], READ);
+    const result = await this.client.execute(
+      SELECT_CONVERSATION,
+      [types.Uuid.fromString(conversationId)],
+      READ,
+    );
     const row = result.first();
     return row ? toConversation(row) : undefined;
   }
@@ -60,7 +67,9 @@ export class ConversationsRepository {
    * Creates the conversation unless it exists (a lightweight transaction). Exactly one of any number of
    * concurrent creators gets created = true; every other one gets the winner's row.
    */
-  async createConversation(conversation: Conversation): Promise<{ created: boolean; conversation: Conversation }> {
+  async createConversation(
+    conversation: Conversation,
+  ): Promise<{ created: boolean; conversation: Conversation }> {
     const result = await this.client.execute(
       INSERT_CONVERSATION,
       [
@@ -98,7 +107,11 @@ export class ConversationsRepository {
   }
 
   async countMessages(conversationId: string): Promise<number> {
-    const result = await this.client.execute(SELECT_MESSAGE_COUNT, [types.Uuid.fromString(conversationId)], READ);
+    const result = await this.client.execute(
+      SELECT_MESSAGE_COUNT,
+      [types.Uuid.fromString(conversationId)],
+      READ,
+    );
     const count = result.first()?.get('message_count') as types.Long | undefined;
     return count ? count.toNumber() : 0;
   }
@@ -108,7 +121,11 @@ export class ConversationsRepository {
    * the message's logged batch. The last-message columns carry the message's time as their write time,
    * so of concurrent sends the newest wins. Only a newer message replaces the previous entry.
    */
-  activityStatements(conversation: Conversation, participants: number[], message: ConversationActivity): CqlStatement[] {
+  activityStatements(
+    conversation: Conversation,
+    participants: number[],
+    message: ConversationActivity,
+  ): CqlStatement[] {
     const messageId = types.TimeUuid.fromString(message.id);
     const statements: CqlStatement[] = [
       {
@@ -126,13 +143,20 @@ export class ConversationsRepository {
     const previousId = message.replacesEntry ? types.TimeUuid.fromString(message.replacesEntry) : undefined;
     for (const userId of participants) {
       if (previousId) statements.push({ query: DELETE_ENTRY, params: [long(userId), previousId] });
-      statements.push({ query: INSERT_ENTRY, params: [long(userId), messageId, types.Uuid.fromString(conversation.id)] });
+      statements.push({
+        query: INSERT_ENTRY,
+        params: [long(userId), messageId, types.Uuid.fromString(conversation.id)],
+      });
     }
     return statements;
   }
 
   /** A slice of a user's list, most recent first, strictly after (older than) the given entry. */
-  async listEntries(userId: number, afterLastMessageId: string | undefined, limit: number): Promise<ConversationEntry[]> {
+  async listEntries(
+    userId: number,
+    afterLastMessageId: string | undefined,
+    limit: number,
+  ): Promise<ConversationEntry[]> {
     const result = afterLastMessageId
       ? await this.client.execute(
           SELECT_ENTRIES_AFTER,

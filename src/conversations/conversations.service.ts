@@ -49,7 +49,9 @@ export class ConversationsService {
     });
     if (created) {
       await this.repository.countNewConversation([user1Id, user2Id]).catch((error: unknown) => {
-        this.logger.warn(`Conversation ${id} created, but its participants' counts were not incremented: ${String(error)}`);
+        this.logger.warn(
+          `Conversation ${id} created, but its participants' counts were not incremented: ${String(error)}`,
+        );
       });
     }
     return conversation;
@@ -62,7 +64,9 @@ export class ConversationsService {
   }
 
   /** The conversation with its message count, for the details endpoint. */
-  async getConversationDetails(conversationId: string): Promise<{ conversation: Conversation; messageCount: number }> {
+  async getConversationDetails(
+    conversationId: string,
+  ): Promise<{ conversation: Conversation; messageCount: number }> {
     const [conversation, messageCount] = await Promise.all([
       this.getConversation(conversationId),
       this.repository.countMessages(conversationId),
@@ -80,7 +84,9 @@ export class ConversationsService {
    */
   async countNewMessage(conversationId: string): Promise<void> {
     await this.repository.countNewMessage(conversationId).catch((error: unknown) => {
-      this.logger.warn(`Message stored, but the total of conversation ${conversationId} was not incremented: ${String(error)}`);
+      this.logger.warn(
+        `Message stored, but the total of conversation ${conversationId} was not incremented: ${String(error)}`,
+      );
     });
   }
 
@@ -121,7 +127,12 @@ export class ConversationsService {
       data: pageItems.map((item) => item.conversation),
       nextCursor:
         hasMore && last
-          ? encodeCursor({ kind: 'c', scope, page: window.page + 1, position: { id: last.entry.lastMessageId } })
+          ? encodeCursor({
+              kind: 'c',
+              scope,
+              page: window.page + 1,
+              position: { id: last.entry.lastMessageId },
+            })
           : null,
     };
   }
@@ -138,7 +149,9 @@ export class ConversationsService {
     for (let round = 0; round < MAX_LIST_ROUNDS && live.length < wanted; round += 1) {
       const asked = wanted - live.length + STALE_SLACK;
       const entries = await this.repository.listEntries(userId, after, asked);
-      const conversations = await Promise.all(entries.map((entry) => this.repository.findConversation(entry.conversationId)));
+      const conversations = await Promise.all(
+        entries.map((entry) => this.repository.findConversation(entry.conversationId)),
+      );
       entries.forEach((entry, index) => {
         const conversation = conversations[index];
         if (conversation && !seen.has(conversation.id) && !this.isStale(entry, conversation)) {
@@ -157,7 +170,10 @@ export class ConversationsService {
   private isStale(entry: ConversationEntry, conversation: Conversation): boolean {
     const latest = conversation.lastMessage;
     if (!latest) return false;
-    return compareTimeUuids(types.TimeUuid.fromString(entry.lastMessageId), types.TimeUuid.fromString(latest.id)) < 0;
+    return (
+      compareTimeUuids(types.TimeUuid.fromString(entry.lastMessageId), types.TimeUuid.fromString(latest.id)) <
+      0
+    );
   }
 
   private removeStaleEntry(userId: number, entry: ConversationEntry): void {

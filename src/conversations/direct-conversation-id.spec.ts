@@ -16,7 +16,9 @@ describe('directConversationId', () => {
   });
 
   it('is a version 5 UUID, stable across releases', () => {
-    expect(directConversationId(1, 2)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(directConversationId(1, 2)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(directConversationId(1, 2)).toBe(directConversationId(2, 1));
   });
 

@@ -7,6 +7,9 @@ export class HealthRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   async ping(): Promise<void> {
-    await this.client.execute('SELECT release_version FROM system.local', [], { prepare: true, isIdempotent: true });
+    await this.client.execute('SELECT release_version FROM system.local', [], {
+      prepare: true,
+      isIdempotent: true,
+    });
   }
 }

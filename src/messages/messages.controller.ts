@@ -34,7 +34,10 @@ export class MessagesController {
       'A 201 means the message is stored. Also served at /api/messages/.',
   })
   @ApiCreatedResponse({ type: MessageDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed JSON, or a missing or invalid field (named in message).' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed JSON, or a missing or invalid field (named in message).',
+  })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
   async send(@Body() body: SendMessageDto): Promise<MessageDto> {
     const message = await this.messages.send({
@@ -48,9 +51,15 @@ export class MessagesController {
   @Get('conversation/:conversation_id')
   @ApiOperation({ operationId: 'listMessages', summary: "A conversation's messages, newest first" })
   @ApiOkResponse({ type: MessagePageDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id, page, limit or cursor.' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed conversation_id, page, limit or cursor.',
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
-  async list(@Param() params: ConversationIdParamsDto, @Query() query: PageQueryDto): Promise<MessagePageDto> {
+  async list(
+    @Param() params: ConversationIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<MessagePageDto> {
     return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query));
   }
 
@@ -58,12 +67,19 @@ export class MessagesController {
   @ApiOperation({
     operationId: 'listMessagesBefore',
     summary: "A conversation's messages created before an instant, newest first",
-    description: 'Scrollback from a point in time. Continue with next_cursor; before_timestamp must still be sent.',
+    description:
+      'Scrollback from a point in time. Continue with next_cursor; before_timestamp must still be sent.',
   })
   @ApiOkResponse({ type: MessagePageDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.',
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
-  async listBefore(@Param() params: ConversationIdParamsDto, @Query() query: BeforeQueryDto): Promise<MessagePageDto> {
+  async listBefore(
+    @Param() params: ConversationIdParamsDto,
+    @Query() query: BeforeQueryDto,
+  ): Promise<MessagePageDto> {
     const before = parseIsoTimestamp(query.before_timestamp) as number;
     return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query, before));
   }

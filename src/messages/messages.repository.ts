@@ -9,7 +9,8 @@ const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
   (conversation_id, bucket, message_id, sender_id, receiver_id, content) VALUES (?, ?, ?, ?, ?, ?)`;
 const INSERT_BUCKET = 'INSERT INTO conversation_buckets (conversation_id, bucket) VALUES (?, ?)';
 const SELECT_BUCKETS = 'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
-const SELECT_BUCKETS_FROM = 'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? AND bucket <= ? LIMIT ?';
+const SELECT_BUCKETS_FROM =
+  'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? AND bucket <= ? LIMIT ?';
 const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content';
 const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
@@ -51,7 +52,11 @@ export class MessagesRepository {
   }
 
   /** Day buckets that hold messages of the conversation, newest first, at or before `atOrBefore`. */
-  async listBuckets(conversationId: string, atOrBefore: number | undefined, limit: number): Promise<number[]> {
+  async listBuckets(
+    conversationId: string,
+    atOrBefore: number | undefined,
+    limit: number,
+  ): Promise<number[]> {
     const id = types.Uuid.fromString(conversationId);
     const result =
       atOrBefore === undefined
@@ -61,7 +66,12 @@ export class MessagesRepository {
   }
 
   /** Up to `limit` messages of one day bucket, newest first, strictly older than `beforeId` if given. */
-  async readBucket(conversationId: string, bucket: number, beforeId: types.TimeUuid | undefined, limit: number): Promise<Message[]> {
+  async readBucket(
+    conversationId: string,
+    bucket: number,
+    beforeId: types.TimeUuid | undefined,
+    limit: number,
+  ): Promise<Message[]> {
     const id = types.Uuid.fromString(conversationId);
     const result = beforeId
       ? await this.client.execute(SELECT_MESSAGES_BEFORE, [id, bucket, beforeId, limit], READ)

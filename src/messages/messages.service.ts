@@ -21,7 +21,12 @@ const MAX_BUCKETS_PER_READ = 100;
 const isHistoryPosition = (value: unknown): value is HistoryPosition => {
   if (typeof value !== 'object' || value === null) return false;
   const { bucket, id } = value as Record<string, unknown>;
-  return typeof bucket === 'number' && Number.isSafeInteger(bucket) && isTimeUuid(id) && bucketOf(types.TimeUuid.fromString(id).getDate().getTime()) === bucket;
+  return (
+    typeof bucket === 'number' &&
+    Number.isSafeInteger(bucket) &&
+    isTimeUuid(id) &&
+    bucketOf(types.TimeUuid.fromString(id).getDate().getTime()) === bucket
+  );
 };
 
 /** The position just before an instant: messages created strictly earlier, to the millisecond. */
@@ -44,7 +49,11 @@ export class MessagesService {
    * `createdAt` is the send time; only the data generator and tests pass an earlier one.
    */
   async send(input: NewMessage, createdAt: Date = new Date()): Promise<Message> {
-    const conversation = await this.conversations.openDirectConversation(input.senderId, input.receiverId, createdAt);
+    const conversation = await this.conversations.openDirectConversation(
+      input.senderId,
+      input.receiverId,
+      createdAt,
+    );
     const message: Message = {
       id: types.TimeUuid.fromDate(createdAt).toString(),
       conversationId: conversation.id,
@@ -68,7 +77,11 @@ export class MessagesService {
    * A page of a conversation's messages, newest first: from the head, from a cursor, or from just before
    * an instant. Walks the conversation's day buckets, newest first, reading only what the page needs.
    */
-  async listHistory(conversationId: string, request: PageRequest, beforeEpochMs?: number): Promise<Page<Message>> {
+  async listHistory(
+    conversationId: string,
+    request: PageRequest,
+    beforeEpochMs?: number,
+  ): Promise<Page<Message>> {
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'm', conversationId, isHistoryPosition));
     const start = window.after ?? (beforeEpochMs === undefined ? undefined : positionBefore(beforeEpochMs));
     const wanted = window.offset + window.limit + 1;
@@ -101,7 +114,11 @@ export class MessagesService {
   }
 
   /** Up to `wanted` messages from `start` (exclusive) back, walking the day buckets newest first. */
-  private async walkHistory(conversationId: string, start: HistoryPosition | undefined, wanted: number): Promise<Message[]> {
+  private async walkHistory(
+    conversationId: string,
+    start: HistoryPosition | undefined,
+    wanted: number,
+  ): Promise<Message[]> {
     const messages: Message[] = [];
     let bucketBound = start?.bucket;
     while (messages.length < wanted) {
@@ -109,7 +126,9 @@ export class MessagesService {
       const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
       for (const bucket of buckets) {
         const beforeId = start && bucket === start.bucket ? types.TimeUuid.fromString(start.id) : undefined;
-        messages.push(...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)));
+        messages.push(
+          ...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)),
+        );
         if (messages.length >= wanted) return messages;
       }
       if (buckets.length < asked) return messages;

@@ -12,7 +12,10 @@ export interface TestApp {
 }
 
 export function cassandraAddress(): { host: string; port: number } {
-  return { host: (process.env.CASSANDRA_HOST ?? '127.0.0.1').split(',')[0].trim(), port: Number(process.env.CASSANDRA_PORT ?? 9042) };
+  return {
+    host: (process.env.CASSANDRA_HOST ?? '127.0.0.1').split(',')[0].trim(),
+    port: Number(process.env.CASSANDRA_PORT ?? 9042),
+  };
 }
 
 /** A client for checks a test makes straight against the database (and for dropping its keyspace). */

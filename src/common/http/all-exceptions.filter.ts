@@ -42,7 +42,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const errorId = randomUUID();
-    this.logger.error(`Unexpected error ${errorId}: ${describe(exception)}`, exception instanceof Error ? exception.stack : undefined);
+    this.logger.error(
+      `Unexpected error ${errorId}: ${describe(exception)}`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: reason(HttpStatus.INTERNAL_SERVER_ERROR),

@@ -26,9 +26,16 @@ export function ApiDatabaseUnavailableResponse(): MethodDecorator & ClassDecorat
     ApiResponse({
       status: 503,
       type: ErrorResponseDto,
-      description: 'The database is unreachable or did not answer in time. Retry after the Retry-After header’s seconds.',
-      headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
+      description:
+        'The database is unreachable or did not answer in time. Retry after the Retry-After header’s seconds.',
+      headers: {
+        'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+      },
     }),
-    ApiResponse({ status: 500, type: ErrorResponseDto, description: 'Unexpected error; error_id is in the service log.' }),
+    ApiResponse({
+      status: 500,
+      type: ErrorResponseDto,
+      description: 'Unexpected error; error_id is in the service log.',
+    }),
   );
 }

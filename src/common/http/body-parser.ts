@@ -7,7 +7,10 @@ export const BODY_LIMIT = '64kb';
  * JSON bodies up to 64 KiB (a 4,000-character message is at most 16 KiB of UTF-8). Parser failures
  * become the same JSON errors as the rest of the API instead of Express's HTML page.
  */
-export function jsonBodyParser(): [RequestHandler, (error: unknown, req: Request, res: Response, next: NextFunction) => void] {
+export function jsonBodyParser(): [
+  RequestHandler,
+  (error: unknown, req: Request, res: Response, next: NextFunction) => void,
+] {
   return [
     json({ limit: BODY_LIMIT }),
     (error: unknown, _req: Request, _res: Response, next: NextFunction) => {

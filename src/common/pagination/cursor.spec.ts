@@ -23,9 +23,18 @@ describe('cursor', () => {
     ['not base64', '!!!'],
     ['not JSON', Buffer.from('nope').toString('base64url')],
     ['JSON null', Buffer.from('null').toString('base64url')],
-    ['wrong version', Buffer.from(JSON.stringify({ v: 2, k: 'm', s: 'conv-1', p: 2, at: { id: 'a' } })).toString('base64url')],
-    ['page 1', Buffer.from(JSON.stringify({ v: 1, k: 'm', s: 'conv-1', p: 1, at: { id: 'a' } })).toString('base64url')],
-    ['bad position', Buffer.from(JSON.stringify({ v: 1, k: 'm', s: 'conv-1', p: 2, at: { id: 1 } })).toString('base64url')],
+    [
+      'wrong version',
+      Buffer.from(JSON.stringify({ v: 2, k: 'm', s: 'conv-1', p: 2, at: { id: 'a' } })).toString('base64url'),
+    ],
+    [
+      'page 1',
+      Buffer.from(JSON.stringify({ v: 1, k: 'm', s: 'conv-1', p: 1, at: { id: 'a' } })).toString('base64url'),
+    ],
+    [
+      'bad position',
+      Buffer.from(JSON.stringify({ v: 1, k: 'm', s: 'conv-1', p: 2, at: { id: 1 } })).toString('base64url'),
+    ],
     ['too long', 'a'.repeat(600)],
   ])('refuses %s', (_, raw) => {
     expect(() => decodeCursor(raw, 'm', 'conv-1', isId)).toThrow(InvalidRequestError);
@@ -50,7 +59,12 @@ describe('pageWindow', () => {
 
   it('starts after the cursor position, with the page it carries', () => {
     const raw = encodeCursor({ kind: 'm', scope: 's', page: 7, position: { id: 'x' } });
-    expect(pageWindow({ cursor: raw, limit: 5 }, decode)).toEqual({ page: 7, limit: 5, offset: 0, after: { id: 'x' } });
+    expect(pageWindow({ cursor: raw, limit: 5 }, decode)).toEqual({
+      page: 7,
+      limit: 5,
+      offset: 0,
+      after: { id: 'x' },
+    });
     expect(pageWindow({ cursor: raw, page: 7 }, decode).page).toBe(7);
     expect(() => pageWindow({ cursor: raw, page: 2 }, decode)).toThrow(/does not match/);
   });

@@ -37,7 +37,8 @@ export function decodeCursor<TPosition>(
   }
   if (typeof payload !== 'object' || payload === null) throw invalid();
   const { v, k, s, p, at } = payload as Record<string, unknown>;
-  if (v !== VERSION || k !== kind || typeof p !== 'number' || !Number.isSafeInteger(p) || p < 2) throw invalid();
+  if (v !== VERSION || k !== kind || typeof p !== 'number' || !Number.isSafeInteger(p) || p < 2)
+    throw invalid();
   if (s !== scope) throw new InvalidRequestError('cursor belongs to a different list');
   if (!isPosition(at)) throw invalid();
   return { kind, scope, page: p, position: at };

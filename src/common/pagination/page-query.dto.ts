@@ -19,7 +19,13 @@ export class PageQueryDto {
   @Min(1)
   readonly page?: number;
 
-  @ApiPropertyOptional({ description: 'Items per page.', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT, type: Number })
+  @ApiPropertyOptional({
+    description: 'Items per page.',
+    minimum: 1,
+    maximum: MAX_LIMIT,
+    default: DEFAULT_LIMIT,
+    type: Number,
+  })
   @IsOptional()
   @Transform(toStrictInt)
   @IsInt()

@@ -31,7 +31,9 @@ export function pageWindow<TPosition>(
   if (request.cursor !== undefined) {
     const cursor = decode(request.cursor);
     if (request.page !== undefined && request.page !== cursor.page) {
-      throw new InvalidRequestError(`page ${request.page} does not match the cursor, which leads to page ${cursor.page}; send one or the other`);
+      throw new InvalidRequestError(
+        `page ${request.page} does not match the cursor, which leads to page ${cursor.page}; send one or the other`,
+      );
     }
     return { page: cursor.page, limit, offset: 0, after: cursor.position };
   }

@@ -39,7 +39,8 @@ export function IsDifferentFrom(otherProperty: string, options?: ValidationOptio
       constraints: [otherProperty],
       options,
       validator: {
-        validate: (value: unknown, args) => value !== (args?.object as Record<string, unknown>)[otherProperty],
+        validate: (value: unknown, args) =>
+          value !== (args?.object as Record<string, unknown>)[otherProperty],
         defaultMessage: (args) => `${args?.property} must be different from ${otherProperty}`,
       },
     });

@@ -9,9 +9,12 @@ describe('toStrictInt', () => {
     expect(toStrictInt({ value: input })).toBe(output);
   });
 
-  it.each(['1.5', '1e3', '0x10', '-1', ' 2', '', 'abc', '12345678901234567'])('leaves %p for @IsInt to refuse', (input) => {
-    expect(toStrictInt({ value: input })).toBe(input);
-  });
+  it.each(['1.5', '1e3', '0x10', '-1', ' 2', '', 'abc', '12345678901234567'])(
+    'leaves %p for @IsInt to refuse',
+    (input) => {
+      expect(toStrictInt({ value: input })).toBe(input);
+    },
+  );
 
   it('leaves a repeated parameter as an array', () => {
     expect(toStrictInt({ value: ['1', '2'] })).toEqual(['1', '2']);

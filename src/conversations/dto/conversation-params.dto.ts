@@ -10,7 +10,11 @@ export class ConversationIdParamsDto {
 }
 
 export class UserIdParamsDto {
-  @ApiProperty({ description: 'User id: a positive integer up to 2^53 - 1.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
+  @ApiProperty({
+    description: 'User id: a positive integer up to 2^53 - 1.',
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+  })
   @Transform(toStrictInt)
   @IsInt()
   @Min(1)

@@ -16,7 +16,10 @@ export class MessageDto {
   @ApiProperty({ example: 'Hello! 👋' })
   content!: string;
 
-  @ApiProperty({ description: 'When the service accepted the message (ISO 8601 UTC, milliseconds).', format: 'date-time' })
+  @ApiProperty({
+    description: 'When the service accepted the message (ISO 8601 UTC, milliseconds).',
+    format: 'date-time',
+  })
   created_at!: string;
 }
 
@@ -37,6 +40,10 @@ export class MessagePageDto {
   @ApiProperty({ type: [MessageDto], description: 'Messages, newest first.' })
   data!: MessageDto[];
 
-  @ApiProperty({ description: 'Pass as cursor to read the next (older) page; null on the last page.', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Pass as cursor to read the next (older) page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
   next_cursor!: string | null;
 }

@@ -1,15 +1,29 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { IsDifferentFrom, IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
+import {
+  IsDifferentFrom,
+  IsMessageContent,
+  MAX_CONTENT_CHARACTERS,
+} from '../../common/validation/message-content';
 
 export class SendMessageDto {
-  @ApiProperty({ description: 'The sending user: a positive integer up to 2^53 - 1.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 })
+  @ApiProperty({
+    description: 'The sending user: a positive integer up to 2^53 - 1.',
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1,
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   readonly sender_id!: number;
 
-  @ApiProperty({ description: 'The receiving user, not the sender.', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 2 })
+  @ApiProperty({
+    description: 'The receiving user, not the sender.',
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 2,
+  })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
