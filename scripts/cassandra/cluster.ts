@@ -33,6 +33,13 @@ function readClusterRecord(): ClusterRecord | undefined {
   return JSON.parse(readFileSync(CLUSTER_FILE, 'utf8')) as ClusterRecord;
 }
 
+/** The CQL port a node was started with, from its own cassandra.yaml. */
+function configuredCqlPort(node: NodeLayout): number | undefined {
+  if (!existsSync(node.configFile)) return undefined;
+  const match = /^native_transport_port: (\d+)$/m.exec(readFileSync(node.configFile, 'utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
 function existingNodes(): NodeLayout[] {
   return Array.from({ length: MAX_NODES }, (_, i) => nodeLayout(i + 1)).filter((node) =>
     existsSync(node.dir),
@@ -79,7 +86,8 @@ async function assertPortsFree(node: NodeLayout, settings: NodeSettings): Promis
   }
 }
 
-async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSettings): Promise<string> {
+/** Waits for CQL; a node this call launched is killed if it never answers, one it found is left running. */
+async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSettings, launchedNow: boolean): Promise<string> {
   const deadline = Date.now() + settings.startTimeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
@@ -92,9 +100,9 @@ async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSetti
     if (answer) return answer.releaseVersion;
     await sleep(500);
   }
-  await stopNode(node, 'SIGKILL');
+  if (launchedNow) await stopNode(node, 'SIGKILL');
   throw new LauncherError(
-    `Cassandra ${node.name} did not answer CQL within ${settings.startTimeoutMs / 1000} s and was stopped ` +
+    `Cassandra ${node.name} did not answer CQL within ${settings.startTimeoutMs / 1000} s${launchedNow ? ' and was stopped' : ''} ` +
       '(raise CASSANDRA_START_TIMEOUT_MS on a slow machine).',
     lastLogLines(node),
   );
@@ -112,8 +120,15 @@ async function startNode(node: NodeLayout, settings: NodeSettings, runtime: Runt
     return { launched: false, releaseVersion: answer.releaseVersion };
   }
   if (ours) {
+    const runningPort = configuredCqlPort(node);
+    if (runningPort !== undefined && runningPort !== settings.cqlPort) {
+      throw new LauncherError(
+        `${node.name} already runs (pid ${ours}) with CQL on port ${runningPort}, not ${settings.cqlPort}. ` +
+          `Use CASSANDRA_PORT=${runningPort}, or stop it first with npm run db:stop.`,
+      );
+    }
     log(`${node.name} (pid ${ours}) is still starting; waiting for it ...`);
-    return { launched: false, releaseVersion: await waitUntilReady(node, ours, settings) };
+    return { launched: false, releaseVersion: await waitUntilReady(node, ours, settings, false) };
   }
   await assertPortsFree(node, settings);
   const { java, jars } = runtime.get();
@@ -124,7 +139,7 @@ async function startNode(node: NodeLayout, settings: NodeSettings, runtime: Runt
   log(
     `Starting ${node.name} on ${node.address}:${settings.cqlPort} (pid ${pid}, heap ${settings.heap}, Java ${java.major}) ...`,
   );
-  const releaseVersion = await waitUntilReady(node, pid, settings);
+  const releaseVersion = await waitUntilReady(node, pid, settings, true);
   log(
     `${node.name} answers CQL: Cassandra ${releaseVersion}, ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`,
   );
