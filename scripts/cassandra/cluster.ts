@@ -87,7 +87,12 @@ async function assertPortsFree(node: NodeLayout, settings: NodeSettings): Promis
 }
 
 /** Waits for CQL; a node this call launched is killed if it never answers, one it found is left running. */
-async function waitUntilReady(node: NodeLayout, pid: number, settings: NodeSettings, launchedNow: boolean): Promise<string> {
+async function waitUntilReady(
+  node: NodeLayout,
+  pid: number,
+  settings: NodeSettings,
+  launchedNow: boolean,
+): Promise<string> {
   const deadline = Date.now() + settings.startTimeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
