@@ -4,7 +4,7 @@ import { CqlStatement } from '../cassandra/cql-statement';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
-import { Page } from '../common/pagination/page';
+import { Page, pageFrom } from '../common/pagination/page';
 import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
 import { Conversation, ConversationEntry, participantsOf } from './conversation.model';
 import { ConversationsRepository } from './conversations.repository';
@@ -117,24 +117,10 @@ export class ConversationsService {
       this.collectLiveEntries(userId, window.after?.id, wanted),
     ]);
 
-    const pageItems = live.slice(window.offset, window.offset + window.limit);
-    const last = pageItems[pageItems.length - 1];
-    const hasMore = live.length > window.offset + window.limit;
-    return {
-      total,
-      page: window.page,
-      limit: window.limit,
-      data: pageItems.map((item) => item.conversation),
-      nextCursor:
-        hasMore && last
-          ? encodeCursor({
-              kind: 'c',
-              scope,
-              page: window.page + 1,
-              position: { id: last.entry.lastMessageId },
-            })
-          : null,
-    };
+    const page = pageFrom(live, window, total, (last, nextPage) =>
+      encodeCursor({ kind: 'c', scope, page: nextPage, position: { id: last.entry.lastMessageId } }),
+    );
+    return { ...page, data: page.data.map((item) => item.conversation) };
   }
 
   /** Up to `wanted` live entries after the given one, checked against their conversation rows. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { types } from 'cassandra-driver';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
-import { Page } from '../common/pagination/page';
+import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { isTimeUuid } from '../common/time/time-uuid';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -93,24 +93,14 @@ export class MessagesService {
     // An empty page is either the end of a history or an unknown conversation: only then look it up.
     if (messages.length === 0) await this.conversations.getConversation(conversationId);
 
-    const data = messages.slice(window.offset, window.offset + window.limit);
-    const last = data[data.length - 1];
-    const hasMore = messages.length > window.offset + window.limit;
-    return {
-      total,
-      page: window.page,
-      limit: window.limit,
-      data,
-      nextCursor:
-        hasMore && last
-          ? encodeCursor({
-              kind: 'm',
-              scope: conversationId,
-              page: window.page + 1,
-              position: { bucket: bucketOf(last.createdAt.getTime()), id: last.id },
-            })
-          : null,
-    };
+    return pageFrom(messages, window, total, (last, page) =>
+      encodeCursor({
+        kind: 'm',
+        scope: conversationId,
+        page,
+        position: { bucket: bucketOf(last.createdAt.getTime()), id: last.id },
+      }),
+    );
   }
 
   /** Up to `wanted` messages from `start` (exclusive) back, walking the day buckets newest first. */
