@@ -1,0 +1,237 @@
+import { types } from 'cassandra-driver';
+import { contentProblem } from '../../src/common/validation/message-content';
+import type { Conversation, LastMessage } from '../../src/conversations/conversation.model';
+import { directConversationId, orderedPair } from '../../src/conversations/direct-conversation-id';
+import type { Message } from '../../src/messages/message.model';
+import { messageContent } from './content';
+import { MinHeap } from './min-heap';
+import { ConversationPlan, DAY_MS, SeedPlan, totalMessages } from './plan';
+import { runPool } from './pool';
+import { SeedProgress } from './progress';
+import { childSeed, Random, seededRandom } from './random';
+import { ServiceContext } from './service-context';
+import { messageTimes } from './timeline';
+
+/** What was written, for the summary. */
+export interface SeedTotals {
+  messages: number;
+  conversations: number;
+  /** Day buckets of history written: (conversation, UTC day) pairs. */
+  dayBuckets: number;
+  firstMessageMs: number;
+  lastMessageMs: number;
+  contentCharacters: number;
+  longestContent: number;
+  nonAsciiMessages: number;
+}
+
+interface PlannedMessage {
+  readonly senderId: number;
+  readonly receiverId: number;
+  readonly content: string;
+  readonly atMs: number;
+  /** Its place in the conversation, from 0. */
+  readonly index: number;
+  /** Whether it is the conversation's first message of its UTC day. */
+  readonly newBucket: boolean;
+}
+
+/** One conversation being written: its own random streams, and what later messages need to know. */
+class ConversationRun {
+  readonly id: string;
+  readonly user1Id: number;
+  readonly user2Id: number;
+  private readonly times: Generator<number, void, undefined>;
+  private readonly textRandom: Random;
+  private sender: number;
+  private lastBucket = Number.NaN;
+  sent = 0;
+  first?: LastMessage;
+  /** The conversation's newest message, known before it is written: its time and its id. */
+  readonly finalAt: Date;
+  finalId: string;
+
+  constructor(readonly plan: ConversationPlan) {
+    this.id = directConversationId(plan.firstSender, plan.other);
+    [this.user1Id, this.user2Id] = orderedPair(plan.firstSender, plan.other);
+    this.times = messageTimes(plan, seededRandom(plan.seed));
+    this.textRandom = seededRandom(childSeed(plan.seed, 1));
+    this.sender = plan.firstSender;
+    // The same stream again, read to its end: the time of the last message.
+    let finalMs = 0;
+    for (const time of messageTimes(plan, seededRandom(plan.seed))) finalMs = time;
+    this.finalAt = new Date(finalMs);
+    this.finalId = types.TimeUuid.fromDate(this.finalAt).toString();
+  }
+
+  /** The next message in time order: who sends it, to whom, what and when. */
+  next(): PlannedMessage {
+    const time = this.times.next();
+    if (time.done) throw new Error(`conversation ${this.id} has no message left`);
+    const index = this.sent;
+    this.sent += 1;
+    // Replies usually alternate; sometimes one person sends several in a row.
+    if (index > 0 && this.textRandom() < 0.65) {
+      this.sender = this.sender === this.plan.firstSender ? this.plan.other : this.plan.firstSender;
+    }
+    const bucket = Math.floor(time.value / DAY_MS);
+    const newBucket = bucket !== this.lastBucket;
+    this.lastBucket = bucket;
+    const receiverId = this.sender === this.plan.firstSender ? this.plan.other : this.plan.firstSender;
+    return {
+      senderId: this.sender,
+      receiverId,
+      content: messageContent(this.textRandom),
+      atMs: time.value,
+      index,
+      newBucket,
+    };
+  }
+
+  /** The conversation as a message of it sees it: for all but the newest message, the newest is already last. */
+  viewFor(index: number): Conversation {
+    if (!this.first) throw new Error(`conversation ${this.id} was not opened`);
+    const isFinal = index === this.plan.messages - 1;
+    return {
+      id: this.id,
+      kind: 'direct',
+      user1Id: this.user1Id,
+      user2Id: this.user2Id,
+      createdAt: this.first.at,
+      // Only the id of the last message matters to the activity writes; the other fields are not read.
+      lastMessage: isFinal ? this.first : { id: this.finalId, at: this.finalAt, senderId: 0, content: '' },
+    };
+  }
+}
+
+/** A conversation as it must read after seeding. */
+export interface WrittenConversation {
+  readonly id: string;
+  readonly users: number[];
+  readonly messages: number;
+  readonly newestId: string;
+}
+
+export interface SeedOptions {
+  /** Writes in flight at once. */
+  readonly concurrency: number;
+}
+
+/**
+ * Writes a plan through the service's own code, in two phases.
+ *
+ * 1. Each conversation's first message goes through MessagesService.send, which creates the
+ *    conversation exactly as the API does (lightweight transaction, participants' counts, list entries).
+ * 2. Every later message is written with the same building blocks send() uses (the conversation's activity
+ *    statements, the message's logged batch, the message count), minus send()'s read of the conversation
+ *    row: the generator already knows what that read would find. Each message but the newest is written as
+ *    a late message (the newest is already last: the lists stay put, and the last-message columns, written
+ *    with the message's time as their timestamp, keep the newest whatever the order); the newest one
+ *    replaces the first message's list entry. So the messages of one conversation may be written in any
+ *    order and in parallel, and the result is the same as sending them one by one in time order: one list
+ *    entry per conversation and participant, on its newest message.
+ *
+ * Phase 2 issues messages in time order across all conversations (a merge of their timelines).
+ */
+export async function seedPlan(
+  context: ServiceContext,
+  plan: SeedPlan,
+  options: SeedOptions,
+): Promise<{ totals: SeedTotals; written: WrittenConversation[] }> {
+  const runs = plan.conversations.map((conversation) => new ConversationRun(conversation));
+  const totals: SeedTotals = {
+    messages: 0,
+    conversations: 0,
+    dayBuckets: 0,
+    firstMessageMs: Number.POSITIVE_INFINITY,
+    lastMessageMs: Number.NEGATIVE_INFINITY,
+    contentCharacters: 0,
+    longestContent: 0,
+    nonAsciiMessages: 0,
+  };
+  const progress = new SeedProgress(totalMessages(plan));
+  const count = (message: PlannedMessage, phase: string) => {
+    const characters = [...message.content].length;
+    totals.messages += 1;
+    totals.dayBuckets += message.newBucket ? 1 : 0;
+    totals.firstMessageMs = Math.min(totals.firstMessageMs, message.atMs);
+    totals.lastMessageMs = Math.max(totals.lastMessageMs, message.atMs);
+    totals.contentCharacters += characters;
+    totals.longestContent = Math.max(totals.longestContent, characters);
+    // eslint-disable-next-line no-control-regex
+    totals.nonAsciiMessages += /[^\u0000-\u007f]/.test(message.content) ? 1 : 0;
+    progress.advance(phase, message.atMs);
+  };
+  const checked = (content: string) => {
+    const problem = contentProblem(content);
+    if (problem) throw new Error(`generated content ${problem}: ${JSON.stringify(content)}`);
+    return content;
+  };
+
+  try {
+    await runPool(runs.values(), options.concurrency, async (run) => {
+      const message = run.next();
+      const at = new Date(message.atMs);
+      const sent = await context.messages.send(
+        { senderId: message.senderId, receiverId: message.receiverId, content: checked(message.content) },
+        at,
+      );
+      run.first = { id: sent.id, at, senderId: message.senderId, content: message.content };
+      // A one-message conversation's newest message is its first, with the id send() gave it.
+      if (run.plan.messages === 1) run.finalId = sent.id;
+      totals.conversations += 1;
+      count(message, 'conversations');
+    });
+
+    type Next = { run: ConversationRun; message: PlannedMessage };
+    const timelines = new MinHeap<Next>();
+    for (const run of runs) {
+      if (run.plan.messages > 1) {
+        const message = run.next();
+        timelines.push(message.atMs, { run, message });
+      }
+    }
+    function* inTimeOrder(): Generator<Next> {
+      for (let next = timelines.pop(); next; next = timelines.pop()) {
+        const { run } = next;
+        if (run.sent < run.plan.messages) {
+          const following = run.next();
+          timelines.push(following.atMs, { run, message: following });
+        }
+        yield next;
+      }
+    }
+    await runPool(inTimeOrder(), options.concurrency, async ({ run, message }) => {
+      const at = new Date(message.atMs);
+      const isFinal = message.index === run.plan.messages - 1;
+      const stored: Message = {
+        id: isFinal ? run.finalId : types.TimeUuid.fromDate(at).toString(),
+        conversationId: run.id,
+        senderId: message.senderId,
+        receiverId: message.receiverId,
+        content: checked(message.content),
+        createdAt: at,
+      };
+      const activity = context.conversations.activityStatements(run.viewFor(message.index), {
+        id: stored.id,
+        at,
+        senderId: stored.senderId,
+        content: stored.content,
+      });
+      await context.messagesRepository.appendMessage(stored, activity);
+      await context.conversations.countNewMessage(run.id);
+      count(message, 'history');
+    });
+  } finally {
+    progress.stop();
+  }
+  return {
+    totals,
+    written: runs.map((run) => ({
+      id: run.id,
+      users: [run.user1Id, run.user2Id],
+      messages: run.plan.messages,
+      newestId: run.finalId,
+    })),
+  };
+}

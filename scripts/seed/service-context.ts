@@ -1,0 +1,59 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Client } from 'cassandra-driver';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type * as AppModuleFile from '../../src/app.module';
+import type * as TokensFile from '../../src/cassandra/cassandra.tokens';
+import type * as ConversationsServiceFile from '../../src/conversations/conversations.service';
+import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
+import type * as MessagesServiceFile from '../../src/messages/messages.service';
+import { DIST_DIR } from './service-build';
+
+/** The service's own providers, as the running API has them, for writing data the way it does. */
+export interface ServiceContext {
+  readonly keyspace: string;
+  readonly messages: MessagesServiceFile.MessagesService;
+  readonly conversations: ConversationsServiceFile.ConversationsService;
+  readonly messagesRepository: MessagesRepositoryFile.MessagesRepository;
+  /** The service's connected client, for the seed marker and checks. */
+  readonly client: Client;
+  close(): Promise<void>;
+}
+
+function fromDist<T>(file: string): T {
+  // The compiled build, not the sources: Nest's injection needs the constructor types tsc emits.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(DIST_DIR, file)) as T;
+}
+
+/**
+ * Boots the service's modules without HTTP on `keyspace`: the service connects, creates the keyspace
+ * and applies its migrations exactly as at start-up. Its configuration is read from the environment
+ * when AppModule is first loaded, so one process opens one keyspace.
+ */
+export async function openServiceContext(keyspace: string): Promise<ServiceContext> {
+  if (!existsSync(path.join(DIST_DIR, 'app.module.js'))) {
+    throw new Error('dist/ holds no build of the service; build it first (npm run build)');
+  }
+  process.env.CASSANDRA_KEYSPACE = keyspace;
+  process.env.LOG_LEVEL ??= 'warn';
+  const { AppModule } = fromDist<typeof AppModuleFile>('app.module.js');
+  const { CASSANDRA_CLIENT } = fromDist<typeof TokensFile>('cassandra/cassandra.tokens.js');
+  const { MessagesService } = fromDist<typeof MessagesServiceFile>('messages/messages.service.js');
+  const { MessagesRepository } = fromDist<typeof MessagesRepositoryFile>('messages/messages.repository.js');
+  const { ConversationsService } = fromDist<typeof ConversationsServiceFile>(
+    'conversations/conversations.service.js',
+  );
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule, {
+    logger: ['error', 'warn'],
+  });
+  return {
+    keyspace,
+    messages: app.get(MessagesService),
+    conversations: app.get(ConversationsService),
+    messagesRepository: app.get(MessagesRepository),
+    client: app.get<symbol, Client>(CASSANDRA_CLIENT),
+    close: () => app.close(),
+  };
+}
