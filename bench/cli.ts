@@ -1,0 +1,153 @@
+import { Client } from 'cassandra-driver';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { startCluster } from '../scripts/cassandra/cluster';
+import { nodeLayout } from '../scripts/cassandra/layout';
+import { runningPid } from '../scripts/cassandra/node-process';
+import { buildService } from '../scripts/seed/service-build';
+import { clientOptions } from '../src/cassandra/cassandra-client.factory';
+import { validateEnvironment } from '../src/config/environment';
+import { parseBenchOptions, USAGE } from './bench-options';
+import { prepareBenchData } from './bench-data';
+import { deepConversationId, DEEP, LIST, PAIRS } from './bench-plan';
+import { HISTORY_LIMIT } from './driver/driver-workloads';
+import { repositoryCql } from './driver/repository-cql';
+import { describeMachine } from './machine';
+import { terminalReport } from './report/terminal-table';
+import { writeReports } from './report/write-reports';
+import { BenchResults, computeRatios, failuresIn, GOALS } from './results';
+import { runScenarios } from './run-scenarios';
+import { contentPool, scenarios } from './scenarios';
+import { ServiceProcess } from './service-process';
+import { findTargets } from './targets';
+import { waitForQuietNode } from './node-quiet';
+
+/** The bench's own keyspace: kept between runs while it holds the current bench data, dropped otherwise. */
+const KEYSPACE = 'messenger_bench';
+const RESULTS_DIR = path.join(__dirname, 'results');
+
+const log = (line: string) => console.log(line);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const secondsSince = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return log(USAGE);
+  const options = parseBenchOptions(process.argv.slice(2));
+  const startedAt = Date.now();
+  const { connections, warmupSeconds, durationSeconds } = options.load;
+  log(
+    `Benchmark, ${options.mode} mode: ${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s per scenario`,
+  );
+
+  // The local node: started if nothing answers, left alone if it does.
+  await startCluster({ log: (line) => log(`  ${line}`) });
+  const cassandraPid = runningPid(nodeLayout(1));
+  buildService();
+  log(`Built the service (${secondsSince(startedAt)} so far)`);
+
+  const config = validateEnvironment({ ...process.env, CASSANDRA_KEYSPACE: KEYSPACE }).cassandra;
+  const admin = new Client(clientOptions(config));
+  let driver: Client | undefined;
+  let service: ServiceProcess | undefined;
+  try {
+    await admin.connect();
+    const machine = await describeMachine(admin, cassandraPid);
+    const cql = repositoryCql();
+    const contents = contentPool();
+    const data = await prepareBenchData(config, admin, cql, contents, log);
+    // The baselines' client has the service's own options: consistency, pooling, prepared statements.
+    driver = data.driver;
+    // A fresh seed leaves the node flushing and compacting for a while; measure after that.
+    const settle = await waitForQuietNode(cassandraPid, data.reused ? 10 : options.settle.afterSeedSeconds);
+    log(`Cassandra ${settle.quiet ? 'quiet' : 'still busy'} after ${settle.seconds.toFixed(0)} s`);
+
+    const profileStart = performance.now();
+    service = await ServiceProcess.start(KEYSPACE, options.cpuProfile ? { cpuProfileDir: RESULTS_DIR } : {});
+    const walkStartedAt = Date.now();
+    const targets = await findTargets(service.baseUrl);
+    log(
+      `Walked ${DEEP.depth} messages and ${LIST.depth} conversations down for the cursors in ${secondsSince(walkStartedAt)}`,
+    );
+
+    const all = scenarios(targets, contents, driver, cql);
+    const chosen =
+      options.only.length === 0 ? all : all.filter((scenario) => options.only.includes(scenario.id));
+    if (chosen.length === 0)
+      throw new RangeError(`--only matches none of: ${all.map((s) => s.id).join(', ')}`);
+    const pids = { service: service.pid, cassandra: cassandraPid, load_generator: process.pid };
+    const run = await runScenarios(
+      chosen,
+      service.baseUrl,
+      options.load,
+      options.settle.beforeScenarioSeconds,
+      pids,
+      profileStart,
+      log,
+    );
+
+    // autocannon drops its connections at the end of a run; let the service finish the requests it holds.
+    await sleep(1500);
+    await service.stop();
+
+    const results: BenchResults = {
+      generated_at: new Date().toISOString(),
+      mode: options.mode,
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      settings: { connections, warmup_s: warmupSeconds, duration_s: durationSeconds },
+      machine,
+      data: {
+        keyspace: KEYSPACE,
+        seeding: data.reused ? 'reused from an earlier run' : 'seeded by this run',
+        seed_summary: data.seedSummary,
+        deep_conversation: `${deepConversationId}: ${DEEP.perDay * DEEP.days} messages, ${DEEP.perDay} on each of ${DEEP.days} days; deep pages ${DEEP.depth} messages back`,
+        list_user: `user ${LIST.userId}: ${LIST.conversations} conversations; deep page ${LIST.depth} conversations down`,
+        send_pairs: `${PAIRS.count} pairs of users with a conversation each`,
+        node_before_scenarios: `${settle.quiet ? 'quiet' : 'still busy'} after waiting ${settle.seconds.toFixed(0)} s`,
+        page_size: HISTORY_LIMIT,
+      },
+      round_trips: data.roundTrips,
+      ratios: computeRatios(run.results),
+      goals: GOALS,
+      scenarios: run.results,
+      failures: failuresIn(run.results),
+      service_log: service.log,
+      elapsed_s: (Date.now() - startedAt) / 1000,
+    };
+    log(`\n${terminalReport(results)}\n`);
+    if (service.log.trim() !== '') log(`The service logged:\n${service.log.trim().slice(-4000)}\n`);
+    if (options.writeResults) {
+      const files = writeReports(RESULTS_DIR, results);
+      log(
+        `Wrote ${files.map((file) => `bench/results/${file}`).join(', ')} (${secondsSince(startedAt)} in all)`,
+      );
+    }
+    if (options.cpuProfile) {
+      const profile = readdirSync(RESULTS_DIR)
+        .filter((file) => file.endsWith('.cpuprofile'))
+        .sort()
+        .pop();
+      log(
+        `CPU profile of the service: bench/results/${profile}\n` +
+          'Summarise one scenario with npx tsx bench/profile-summary.ts FILE --window FROM-TO:\n' +
+          run.windows
+            .map((window) => `  ${window.id.padEnd(26)} --window ${window.fromMs}-${window.toMs}`)
+            .join('\n'),
+      );
+    }
+    if (results.failures.length > 0) {
+      throw new Error(
+        `scenarios answered with errors or non-2xx statuses, so their figures are not valid:\n  ${results.failures.join('\n  ')}`,
+      );
+    }
+  } finally {
+    await service?.stop();
+    await driver?.shutdown();
+    await admin.shutdown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nBENCHMARK FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && !(error instanceof RangeError) && error.stack) console.error(error.stack);
+  process.exit(1);
+});

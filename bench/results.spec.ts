@@ -1,0 +1,62 @@
+import { computeRatios, failuresIn, meetsGoal } from './results';
+import { ScenarioResult } from './scenario-result';
+
+function scenario(id: string, requestsPerSecond: number, p50: number, failures = 0): ScenarioResult {
+  return {
+    id,
+    title: id,
+    via: id.startsWith('driver') ? 'driver' : 'http',
+    connections: 32,
+    settle: { seconds: 0, quiet: true },
+    warmup_s: 2,
+    duration_s: 5,
+    requests: requestsPerSecond * 5,
+    requests_per_s: requestsPerSecond,
+    latency_ms: { count: requestsPerSecond * 5, mean: p50, p50, p90: p50, p99: p50, max: p50 },
+    errors: failures,
+    timeouts: 0,
+    non_2xx: 0,
+    status_codes: {},
+    processes: {},
+    other_processes_cpu_pct: 0,
+  };
+}
+
+describe('computeRatios', () => {
+  it('divides throughputs for the baselines and p50s for the depths', () => {
+    const ratios = computeRatios([
+      scenario('send', 600, 40),
+      scenario('driver_send', 1000, 10),
+      scenario('history_head', 900, 20),
+      scenario('driver_history_head', 3000, 5),
+      scenario('history_deep_cursor', 900, 22),
+      scenario('history_deep_before', 900, 30),
+      scenario('conversations_head', 500, 50),
+      scenario('conversations_deep_cursor', 500, 55),
+    ]);
+    expect(ratios).toEqual({
+      send_api_over_driver: 0.6,
+      history_api_over_driver: 0.3,
+      history_deep_over_head: 1.1,
+      history_before_over_head: 1.5,
+      conversations_deep_over_head: 1.1,
+    });
+    expect(meetsGoal('send_api_over_driver', ratios.send_api_over_driver)).toBe(true);
+    expect(meetsGoal('history_api_over_driver', ratios.history_api_over_driver)).toBe(false);
+    expect(meetsGoal('history_before_over_head', ratios.history_before_over_head)).toBe(false);
+  });
+
+  it('leaves a ratio null when one of its scenarios did not run', () => {
+    const ratios = computeRatios([scenario('send', 600, 40)]);
+    expect(ratios.send_api_over_driver).toBeNull();
+    expect(meetsGoal('send_api_over_driver', null)).toBeNull();
+  });
+});
+
+describe('failuresIn', () => {
+  it('names every scenario with errors', () => {
+    expect(failuresIn([scenario('send', 1, 1), scenario('mixed', 1, 1, 3)])).toEqual([
+      'mixed: 3 errors, 0 timeouts, 0 non-2xx',
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+import { measureDriver } from './driver/driver-load';
+import { LoadSettings, measureHttp } from './http-load';
+import { Measurement, toScenarioResult } from './measurement';
+import { waitForQuietNode } from './node-quiet';
+import { ScenarioResult } from './scenario-result';
+import { Scenario } from './scenarios';
+
+export interface ScenarioRun {
+  readonly results: ScenarioResult[];
+  /** Each measured part, as milliseconds from `profileStart` (to find it in a CPU profile). */
+  readonly windows: { readonly id: string; readonly fromMs: number; readonly toMs: number }[];
+}
+
+/** The order of measured parts: a bracketing scenario's halves go around the scenarios it is compared with. */
+export function schedule(chosen: readonly Scenario[]): { scenario: Scenario; share: number }[] {
+  const byId = new Map(chosen.map((scenario) => [scenario.id, scenario]));
+  const order: { scenario: Scenario; share: number }[] = [];
+  const placed = new Set<string>();
+  for (const scenario of chosen) {
+    if (placed.has(scenario.id)) continue;
+    const inside = (scenario.bracketing ?? [])
+      .flatMap((id) => byId.get(id) ?? [])
+      .filter((s) => !placed.has(s.id));
+    if (inside.length === 0) {
+      order.push({ scenario, share: 1 });
+    } else {
+      order.push({ scenario, share: 0.5 }, ...inside.map((s) => ({ scenario: s, share: 1 })), {
+        scenario,
+        share: 0.5,
+      });
+      inside.forEach((s) => placed.add(s.id));
+    }
+    placed.add(scenario.id);
+  }
+  return order;
+}
+
+/**
+ * Runs the scenarios' measured parts in schedule order, each once the Cassandra node is quiet (or after
+ * `settleSeconds`), and prints a line per scenario when its last part is done.
+ */
+export async function runScenarios(
+  chosen: readonly Scenario[],
+  baseUrl: string,
+  load: LoadSettings,
+  settleSeconds: number,
+  pids: Readonly<Record<string, number | undefined>>,
+  profileStart: number,
+  log: (line: string) => void,
+): Promise<ScenarioRun> {
+  const windows: ScenarioRun['windows'] = [];
+  const parts = new Map<string, Measurement[]>();
+  const settles = new Map<string, ScenarioResult['settle']>();
+  const order = schedule(chosen);
+  const results = new Map<string, ScenarioResult>();
+  for (const [index, { scenario, share }] of order.entries()) {
+    const settle = await waitForQuietNode(pids.cassandra, settleSeconds);
+    if (!settles.has(scenario.id))
+      settles.set(scenario.id, { seconds: Math.round(settle.seconds * 10) / 10, quiet: settle.quiet });
+    let fromMs = 0;
+    const onWindow = (edge: 'start' | 'end') => {
+      const at = Math.round(performance.now() - profileStart);
+      if (edge === 'start') fromMs = at;
+      else windows.push({ id: scenario.id, fromMs, toMs: at });
+    };
+    const seconds = load.durationSeconds * share;
+    const measurement =
+      scenario.via === 'http'
+        ? await measureHttp(baseUrl, scenario, load, seconds, pids, onWindow)
+        : await measureDriver(scenario, load, seconds, pids, onWindow);
+    parts.set(scenario.id, [...(parts.get(scenario.id) ?? []), measurement]);
+    const isLastPart = !order.slice(index + 1).some((next) => next.scenario.id === scenario.id);
+    if (!isLastPart) continue;
+    const result = toScenarioResult(
+      scenario,
+      load,
+      parts.get(scenario.id) ?? [],
+      settles.get(scenario.id) ?? settle,
+    );
+    results.set(scenario.id, result);
+    log(
+      `  ${result.id.padEnd(26)} ${Math.round(result.requests_per_s).toString().padStart(6)} req/s  ` +
+        `p50 ${result.latency_ms.p50.toFixed(2)} ms  p99 ${result.latency_ms.p99.toFixed(2)} ms  ` +
+        `errors ${result.errors + result.timeouts}  non-2xx ${result.non_2xx}`,
+    );
+  }
+  // Results in the scenarios' own order, whatever order their parts ran in.
+  return { results: chosen.flatMap((scenario) => results.get(scenario.id) ?? []), windows };
+}
