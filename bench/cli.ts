@@ -2,12 +2,11 @@ import { Client } from 'cassandra-driver';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { startCluster } from '../scripts/cassandra/cluster';
-import { nodeLayout } from '../scripts/cassandra/layout';
-import { runningPid } from '../scripts/cassandra/node-process';
 import { buildService } from '../scripts/seed/service-build';
 import { clientOptions } from '../src/cassandra/cassandra-client.factory';
 import { validateEnvironment } from '../src/config/environment';
 import { parseBenchOptions, USAGE } from './bench-options';
+import { findCassandraPid } from './cassandra-pid';
 import { prepareBenchData } from './bench-data';
 import { deepConversationId, DEEP, LIST, PAIRS } from './bench-plan';
 import { HISTORY_LIMIT } from './driver/driver-workloads';
@@ -41,11 +40,11 @@ async function main(): Promise<void> {
 
   // The local node: started if nothing answers, left alone if it does.
   await startCluster({ log: (line) => log(`  ${line}`) });
-  const cassandraPid = runningPid(nodeLayout(1));
   buildService();
   log(`Built the service (${secondsSince(startedAt)} so far)`);
 
   const config = validateEnvironment({ ...process.env, CASSANDRA_KEYSPACE: KEYSPACE }).cassandra;
+  const cassandraPid = findCassandraPid(config.port);
   const admin = new Client(clientOptions(config));
   let driver: Client | undefined;
   let service: ServiceProcess | undefined;
