@@ -19,10 +19,11 @@ describe('when the database goes away', () => {
     });
   });
   afterAll(async () => {
-    await proxy.stop();
-    // The keyspace is dropped through the node's own port; the app's client may still be reconnecting.
+    // Close the app while the relay is up, so its driver shuts down instead of reconnecting; the keyspace
+    // is then dropped through the node's own port.
     process.env.CASSANDRA_PORT = String(database.port);
     await t.close();
+    await proxy.stop();
   });
 
   it('answers 503 with Retry-After, quickly and without driver details, then recovers by itself', async () => {
