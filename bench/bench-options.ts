@@ -4,8 +4,10 @@ import { LoadSettings } from './http-load';
 export interface BenchOptions {
   readonly mode: 'quick' | 'full';
   readonly load: LoadSettings;
-  /** Longest waits for a quiet Cassandra node: after a fresh seed, and before each scenario. */
+  /** Longest waits for a quiet node and machine: after a fresh seed, and before each measured part. */
   readonly settle: { readonly afterSeedSeconds: number; readonly beforeScenarioSeconds: number };
+  /** How many measured parts, in all, may be measured again because other processes were busy meanwhile. */
+  readonly remeasureLimit: number;
   /** Scenario ids to run; all when empty. */
   readonly only: readonly string[];
   /** Run the service with V8's CPU profiler; the .cpuprofile lands in bench/results/ (not committed). */
@@ -49,6 +51,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     mode: quick ? 'quick' : 'full',
     load: { connections, warmupSeconds: quick ? 2 : 5, durationSeconds: quick ? 5 : 20 },
     settle: { afterSeedSeconds: quick ? 30 : 90, beforeScenarioSeconds: quick ? 3 : 10 },
+    remeasureLimit: quick ? 3 : 8,
     only,
     cpuProfile: values['cpu-prof'] === true,
     writeResults: only.length === 0 && values['cpu-prof'] !== true,

@@ -19,7 +19,7 @@ import { runScenarios } from './run-scenarios';
 import { contentPool, scenarios } from './scenarios';
 import { ServiceProcess } from './service-process';
 import { findTargets } from './targets';
-import { waitForQuietNode } from './node-quiet';
+import { waitForQuiet } from './node-quiet';
 
 /** The bench's own keyspace: kept between runs while it holds the current bench data, dropped otherwise. */
 const KEYSPACE = 'messenger_bench';
@@ -57,8 +57,11 @@ async function main(): Promise<void> {
     // The baselines' client has the service's own options: consistency, pooling, prepared statements.
     driver = data.driver;
     // A fresh seed leaves the node flushing and compacting for a while; measure after that.
-    const settle = await waitForQuietNode(cassandraPid, data.reused ? 10 : options.settle.afterSeedSeconds);
-    log(`Cassandra ${settle.quiet ? 'quiet' : 'still busy'} after ${settle.seconds.toFixed(0)} s`);
+    const settle = await waitForQuiet(
+      { cassandra: cassandraPid, load_generator: process.pid },
+      data.reused ? 10 : options.settle.afterSeedSeconds,
+    );
+    log(`Node and machine ${settle.quiet ? 'quiet' : 'still busy'} after ${settle.seconds.toFixed(0)} s`);
 
     const profileStart = performance.now();
     service = await ServiceProcess.start(KEYSPACE, options.cpuProfile ? { cpuProfileDir: RESULTS_DIR } : {});
@@ -74,15 +77,12 @@ async function main(): Promise<void> {
     if (chosen.length === 0)
       throw new RangeError(`--only matches none of: ${all.map((s) => s.id).join(', ')}`);
     const pids = { service: service.pid, cassandra: cassandraPid, load_generator: process.pid };
-    const run = await runScenarios(
-      chosen,
-      service.baseUrl,
-      options.load,
-      options.settle.beforeScenarioSeconds,
-      pids,
-      profileStart,
-      log,
-    );
+    const runSettings = {
+      load: options.load,
+      settleSeconds: options.settle.beforeScenarioSeconds,
+      remeasureLimit: options.remeasureLimit,
+    };
+    const run = await runScenarios(chosen, service.baseUrl, runSettings, pids, profileStart, log);
 
     // autocannon drops its connections at the end of a run; let the service finish the requests it holds.
     await sleep(1500);

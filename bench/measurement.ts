@@ -52,6 +52,7 @@ export function toScenarioResult(
   settings: { readonly connections: number; readonly warmupSeconds: number },
   parts: readonly Measurement[],
   settle: ScenarioResult['settle'],
+  remeasured: number,
 ): ScenarioResult {
   const all = new LatencyRecorder();
   const byKind = new Map<string, LatencyRecorder>();
@@ -83,6 +84,7 @@ export function toScenarioResult(
     warmup_s: settings.warmupSeconds,
     duration_s: seconds,
     ...(parts.length > 1 ? { measured_in_parts: parts.length } : {}),
+    ...(remeasured > 0 ? { remeasured } : {}),
     requests: all.count,
     requests_per_s: all.count / seconds,
     latency_ms: all.summary(),

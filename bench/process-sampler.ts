@@ -126,11 +126,3 @@ export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
-
-/** CPU of one process over `seconds`, in percent of one core; undefined if it cannot be read. */
-export async function cpuOver(pid: number, seconds: number): Promise<number | undefined> {
-  const before = readProcess(pid);
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const after = readProcess(pid);
-  return before && after ? ((after.ticks - before.ticks) / ticksPerSecond / seconds) * 100 : undefined;
-}

@@ -15,6 +15,8 @@ export interface ScenarioResult {
   readonly duration_s: number;
   /** Set when the scenario was measured in halves around the scenarios it is compared with. */
   readonly measured_in_parts?: number;
+  /** Measurements thrown away because other processes used the machine meanwhile (then measured again). */
+  readonly remeasured?: number;
   readonly requests: number;
   readonly requests_per_s: number;
   readonly latency_ms: LatencySummary;

@@ -74,7 +74,8 @@ export function markdownReport(results: BenchResults, chartFile: string): string
     ...results.scenarios.map((scenario) => {
       const service = scenario.processes.service;
       return row([
-        `${scenario.title} (\`${scenario.id}\`${scenario.measured_in_parts ? ', measured in halves before and after its comparisons' : ''})`,
+        `${scenario.title} (\`${scenario.id}\`${scenario.measured_in_parts ? ', measured in halves before and after its comparisons' : ''}` +
+          `${scenario.remeasured ? `, measured again ${scenario.remeasured}× as other processes were busy` : ''})`,
         scenario.via === 'http' ? 'HTTP' : 'driver',
         count(scenario.requests_per_s),
         ms(scenario.latency_ms.p50),
