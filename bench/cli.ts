@@ -129,7 +129,11 @@ async function main(): Promise<void> {
         `CPU profile of the service: bench/results/${profile}\n` +
           'Summarise one scenario with npx tsx bench/profile-summary.ts FILE --window FROM-TO:\n' +
           run.windows
-            .map((window) => `  ${window.id.padEnd(26)} --window ${window.fromMs}-${window.toMs}`)
+            .map(
+              (window) =>
+                `  ${window.id.padEnd(26)} --window ${window.fromMs}-${window.toMs}` +
+                (window.discarded ? '  (measured again: not in the figures)' : ''),
+            )
             .join('\n'),
       );
     }

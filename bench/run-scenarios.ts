@@ -8,7 +8,12 @@ import { Scenario } from './scenarios';
 export interface ScenarioRun {
   readonly results: ScenarioResult[];
   /** Each measured part, as milliseconds from `profileStart` (to find it in a CPU profile). */
-  readonly windows: { readonly id: string; readonly fromMs: number; readonly toMs: number }[];
+  readonly windows: {
+    readonly id: string;
+    readonly fromMs: number;
+    readonly toMs: number;
+    discarded?: boolean;
+  }[];
 }
 
 /** The order of measured parts: a bracketing scenario's halves go around the scenarios it is compared with. */
@@ -84,6 +89,8 @@ export async function runScenarios(
           : await measureDriver(scenario, load, seconds, pids, onWindow);
       if ((measurement.otherCpuPct ?? 0) <= QUIET_PCT || remeasuresLeft === 0) break;
       remeasuresLeft -= 1;
+      const last = windows[windows.length - 1];
+      if (last) last.discarded = true;
       remeasured.set(scenario.id, (remeasured.get(scenario.id) ?? 0) + 1);
       log(
         `  (${scenario.id}: other processes used ${measurement.otherCpuPct}% of a core meanwhile; measuring again)`,
