@@ -9,18 +9,27 @@ import { ConversationsModule } from './conversations/conversations.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
 
+/** Levels at which the per-request log lines are written. */
+const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
+
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, cache: true, validate: validateEnvironment }),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => ({
-        pinoHttp: {
-          level: config.get('http', { infer: true }).logLevel,
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-          quietReqLogger: true,
-        },
-      }),
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const level = config.get('http', { infer: true }).logLevel;
+        return {
+          pinoHttp: {
+            level,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            quietReqLogger: true,
+          },
+          // Request logs are written at info: above that, the per-request middleware (a child logger and
+          // async context for every request, about a tenth of the service's CPU) would log nothing.
+          forRoutes: REQUEST_LOG_LEVELS.has(level) ? undefined : [],
+        };
+      },
     }),
     ConversationsModule,
     MessagesModule,
