@@ -11,12 +11,14 @@ import { DATA_CENTER, nodeLayout, readSettings } from './layout';
 const KEYSPACE = 'ring_check';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Idempotent writes: the driver may retry one on another coordinator when the node it was sent to dies. */
 async function writeBatch(client: Client, from: number, count: number): Promise<void> {
   const insert = `INSERT INTO ${KEYSPACE}.items (id, value) VALUES (?, ?)`;
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
       client.execute(insert, [from + i, `value ${from + i}`], {
         prepare: true,
+        isIdempotent: true,
         consistency: types.consistencies.quorum,
       }),
     ),
@@ -60,7 +62,11 @@ async function main(): Promise<void> {
     const select = `SELECT value FROM ${KEYSPACE}.items WHERE id = ?`;
     const found = await Promise.all(
       Array.from({ length: 400 }, (_, id) =>
-        client.execute(select, [id], { prepare: true, consistency: types.consistencies.all }),
+        client.execute(select, [id], {
+          prepare: true,
+          isIdempotent: true,
+          consistency: types.consistencies.all,
+        }),
       ),
     );
     const missing = found.filter((result) => result.rowLength !== 1).length;
