@@ -2,7 +2,7 @@ import { Client } from 'cassandra-driver';
 import { CassandraConfig } from '../src/config/app-config';
 import { clientOptions } from '../src/cassandra/cassandra-client.factory';
 import { seedKeyspace } from '../scripts/seed/seed-keyspace';
-import { openServiceContext } from '../scripts/seed/service-context';
+import { openServiceContext, SEED_CALLER } from '../scripts/seed/service-context';
 import { dropUnlessReusable } from './bench-keyspace';
 import { benchPlan, deepConversationId, PAIRS } from './bench-plan';
 import { driverHistoryHead, driverSend, HISTORY_LIMIT } from './driver/driver-workloads';
@@ -53,13 +53,17 @@ export async function prepareBenchData(
     const roundTrips: RoundTrips = {
       send: {
         service: await countRoundTrips(context.client, () =>
-          context.messages.send({ senderId: PAIRS.firstA, receiverId: PAIRS.firstB, content: contents[0] }),
+          context.messages.send(SEED_CALLER, {
+            senderId: PAIRS.firstA,
+            receiverId: PAIRS.firstB,
+            content: contents[0],
+          }),
         ),
         driver: await countRoundTrips(driver, () => driverSend(driver, cql, contents)(0)),
       },
       history_head: {
         service: await countRoundTrips(context.client, () =>
-          context.messages.listHistory(deepConversationId, { limit: HISTORY_LIMIT }),
+          context.messages.listHistory(deepConversationId, SEED_CALLER, { limit: HISTORY_LIMIT }),
         ),
         driver: await countRoundTrips(driver, () => driverHistoryHead(driver, cql)()),
       },

@@ -2,12 +2,15 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
 import { ConversationsModule } from './conversations/conversations.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
+import { UsersModule } from './users/users.module';
+import { redactedUrl } from './common/http/redacted-url';
 
 /** Levels at which the per-request log lines are written. */
 const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
@@ -22,7 +25,12 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
         return {
           pinoHttp: {
             level,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Credentials never reach the log: the headers that carry them, and any that a client puts in
+            // the query string by mistake.
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            serializers: {
+              req: (req: { url?: string }) => ({ ...req, url: redactedUrl(req.url) }),
+            },
             quietReqLogger: true,
           },
           // Request logs are written at info: above that, the per-request middleware (a child logger and
@@ -31,6 +39,8 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
         };
       },
     }),
+    AuthModule,
+    UsersModule,
     ConversationsModule,
     MessagesModule,
     HealthModule,

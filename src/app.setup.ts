@@ -1,6 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { jsonBodyParser } from './common/http/body-parser';
+import { AppConfig } from './config/app-config';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -8,10 +12,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Send messages between users, list a user’s conversations by latest activity, and read a conversation’s ' +
         'history page by page, by cursor or from a point in time. Times are ISO 8601 UTC with milliseconds. ' +
-        'Errors: 400 names the invalid field, 404 an unknown conversation, 413 an oversized body, ' +
-        '503 (with Retry-After) an unavailable database.',
+        'End users sign in at /api/auth and send Authorization: Bearer <access_token>; trusted backends send ' +
+        'X-Api-Key and act for the users their requests name. ' +
+        'Errors: 400 names the invalid field, 401 missing or bad credentials, 403 a caller acting for someone ' +
+        'else, 404 an unknown id or a conversation the caller is not a member of, 409 a taken username, ' +
+        '413 an oversized body, 429 too many requests (with Retry-After), 503 (with Retry-After) an ' +
+        'unavailable database.',
     )
     .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, API_KEY_SCHEME)
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
@@ -20,7 +30,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** Everything main.ts and the e2e tests set up alike on the Nest application. */
 export function configureApp(app: INestApplication): void {
+  const security = app.get(ConfigService<AppConfig, true>).get('security', { infer: true });
+  // Helmet's defaults: no X-Powered-By, nosniff, frame denial, a same-origin content security policy.
+  app.use(helmet());
+  if (security.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...security.corsOrigins],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key'],
+      maxAge: 600,
+    });
+  }
   app.use(...jsonBodyParser());
   app.enableShutdownHooks();
-  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  if (security.docsEnabled) {
+    SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  }
 }

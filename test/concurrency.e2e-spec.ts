@@ -1,4 +1,4 @@
-import { rawClient, createTestApp, TestApp } from './support/test-app';
+import { rawClient, createTestApp, TestApp, range } from './support/test-app';
 
 describe('concurrent sends', () => {
   let t: TestApp;
@@ -7,6 +7,7 @@ describe('concurrent sends', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.users(...range(1000, 1039), ...range(2000, 2004), ...range(3000, 3009), ...range(3100, 3106));
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp, range } from './support/test-app';
 
 describe('conversations', () => {
   let t: TestApp;
@@ -8,6 +8,7 @@ describe('conversations', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.users(1, 2, 3, 4, 7, 8, ...range(100, 125));
   });
   afterAll(async () => {
     await t.close();

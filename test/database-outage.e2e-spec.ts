@@ -17,6 +17,7 @@ describe('when the database goes away', () => {
       CASSANDRA_PORT: String(proxy.port),
       CASSANDRA_REQUEST_TIMEOUT_MS: '2000',
     });
+    await t.users(1, 2);
   });
   afterAll(async () => {
     // Close the app while the relay is up, so its driver shuts down instead of reconnecting; the keyspace

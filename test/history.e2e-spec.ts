@@ -19,12 +19,14 @@ describe('conversation history', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.users(1, 2, 3, 4);
     const messages = t.app.get(MessagesService);
     for (let day = 0; day < 9; day += 1) {
       for (const offset of [1, 3_600_000, 43_200_000, DAY - 60_000, DAY - 1]) {
         const at = base + day * DAY + offset;
         sentTimes.push(at);
         const sent = await messages.send(
+          { kind: 'service', keyName: 'e2e' },
           {
             senderId: 1 + (sentTimes.length % 2),
             receiverId: 2 - (sentTimes.length % 2),

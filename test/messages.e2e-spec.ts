@@ -8,6 +8,7 @@ describe('POST /api/messages', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.users(1, 2, 10, 11, 12, 20, 21, 500, 501, 9007199254740991, 9007199254740990);
   });
   afterAll(async () => {
     await t.close();

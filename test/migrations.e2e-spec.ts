@@ -51,6 +51,11 @@ describe('schema migrations', () => {
         'conversations_by_user',
         'messages_by_conversation',
         'conversation_buckets',
+        'users',
+        'users_by_username',
+        'users_by_username_prefix',
+        'refresh_tokens',
+        'refresh_token_families',
       ]),
     );
     expect(await new SchemaMigrator(a).migrate(migrations)).toBe(0);

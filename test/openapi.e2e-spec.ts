@@ -10,22 +10,56 @@ describe('OpenAPI document and Swagger UI', () => {
     await t.close();
   });
 
-  it('serves Swagger UI at /docs', async () => {
-    const res = await t.http().get('/docs').expect(200);
+  it('serves Swagger UI at /docs and the document at /docs-json without credentials', async () => {
+    const res = await t.anon().get('/docs').expect(200);
     expect(res.text).toContain('swagger');
+    await t.anon().get('/docs-json').expect(200);
+  });
+
+  it('documents the bearer scheme and the API key, on every protected operation and no public one', async () => {
+    const { body } = await t.anon().get('/docs-json').expect(200);
+    expect(body.components.securitySchemes).toEqual({
+      bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+      api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    });
+    const publicOperations = ['register', 'login', 'refresh', 'health'];
+    for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const schemes = (operation.security ?? []).flatMap((s: object) => Object.keys(s));
+        if (publicOperations.includes(operation.operationId)) {
+          expect({ path, method, schemes }).toEqual({ path, method, schemes: [] });
+        } else {
+          expect({ path, method, has401: '401' in operation.responses, some: schemes.length > 0 }).toEqual({
+            path,
+            method,
+            has401: true,
+            some: true,
+          });
+        }
+      }
+    }
   });
 
   it('describes every endpoint with its responses, bounds and stable operation ids', async () => {
     const { body } = await t.http().get('/docs-json').expect(200);
     const operations = {
-      '/api/messages': ['post', 'sendMessage', ['201', '400', '413', '503']],
+      '/api/messages': ['post', 'sendMessage', ['201', '400', '401', '403', '404', '413', '429', '503']],
+      '/api/auth/register': ['post', 'register', ['201', '400', '409', '429']],
+      '/api/auth/login': ['post', 'login', ['200', '400', '401', '429']],
+      '/api/auth/refresh': ['post', 'refresh', ['200', '400', '401', '429']],
+      '/api/auth/logout': ['post', 'logout', ['204', '401']],
+      '/api/users/me': ['get', 'getMe', ['200', '401']],
+      '/api/users': ['get', 'searchUsers', ['200', '400', '401']],
+      '/api/users/{user_id}': ['get', 'getUser', ['200', '400', '401', '404']],
+      '/api/users/{user_id}/tokens': ['post', 'issueUserToken', ['201', '401', '403', '404']],
+      '/api/conversations': ['get', 'listMyConversations', ['200', '400', '401', '403']],
       '/api/messages/conversation/{conversation_id}': ['get', 'listMessages', ['200', '400', '404', '503']],
       '/api/messages/conversation/{conversation_id}/before': [
         'get',
         'listMessagesBefore',
         ['200', '400', '404', '503'],
       ],
-      '/api/conversations/user/{user_id}': ['get', 'listUserConversations', ['200', '400', '503']],
+      '/api/conversations/user/{user_id}': ['get', 'listUserConversations', ['200', '400', '403', '503']],
       '/api/conversations/{conversation_id}': ['get', 'getConversation', ['200', '400', '404', '503']],
     } as const;
     for (const [path, [method, operationId, statuses]] of Object.entries(operations)) {
@@ -34,7 +68,8 @@ describe('OpenAPI document and Swagger UI', () => {
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([...statuses]));
     }
     const send = body.components.schemas.SendMessageDto;
-    expect(send.required).toEqual(expect.arrayContaining(['sender_id', 'receiver_id', 'content']));
+    expect(send.required).toEqual(['receiver_id', 'content']);
+    expect(body.paths['/api/users/{user_id}'].put.operationId).toBe('putUser');
     expect(send.properties.content).toMatchObject({ minLength: 1, maxLength: 4000 });
     expect(send.properties.sender_id).toMatchObject({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
     const limit = body.paths['/api/messages/conversation/{conversation_id}'].get.parameters.find(

@@ -9,7 +9,7 @@ import { ConversationPlan, DAY_MS, SeedPlan, totalMessages } from './plan';
 import { runPool } from './pool';
 import { SeedProgress } from './progress';
 import { childSeed, Random, seededRandom } from './random';
-import { ServiceContext } from './service-context';
+import { SEED_CALLER, ServiceContext } from './service-context';
 import { messageTimes } from './timeline';
 
 /** What was written, for the summary. */
@@ -169,10 +169,17 @@ export async function seedPlan(
   };
 
   try {
+    // Only users can start conversations: every participant gets an account first, as an integrator's
+    // backend would make them (PUT /api/users/{id}).
+    const participants = new Set(runs.flatMap((run) => [run.plan.firstSender, run.plan.other]));
+    await runPool(participants.values(), options.concurrency, async (userId) => {
+      await context.users.putIntegratorUser(userId, { username: `user${userId}`, displayName: null });
+    });
     await runPool(runs.values(), options.concurrency, async (run) => {
       const message = run.next();
       const at = new Date(message.atMs);
       const sent = await context.messages.send(
+        SEED_CALLER,
         { senderId: message.senderId, receiverId: message.receiverId, content: checked(message.content) },
         at,
       );

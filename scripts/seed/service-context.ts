@@ -8,13 +8,18 @@ import type * as TokensFile from '../../src/cassandra/cassandra.tokens';
 import type * as ConversationsServiceFile from '../../src/conversations/conversations.service';
 import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
 import type * as MessagesServiceFile from '../../src/messages/messages.service';
+import type * as UsersServiceFile from '../../src/users/users.service';
 import { DIST_DIR } from './service-build';
+
+/** The data generator acts as a trusted backend would, through an API key. */
+export const SEED_CALLER = { kind: 'service', keyName: 'seed' } as const;
 
 /** The service's own providers, as the running API has them, for writing data the way it does. */
 export interface ServiceContext {
   readonly keyspace: string;
   readonly messages: MessagesServiceFile.MessagesService;
   readonly conversations: ConversationsServiceFile.ConversationsService;
+  readonly users: UsersServiceFile.UsersService;
   readonly messagesRepository: MessagesRepositoryFile.MessagesRepository;
   /** The service's connected client, for the seed marker and checks. */
   readonly client: Client;
@@ -45,6 +50,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
   const { ConversationsService } = fromDist<typeof ConversationsServiceFile>(
     'conversations/conversations.service.js',
   );
+  const { UsersService } = fromDist<typeof UsersServiceFile>('users/users.service.js');
   const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule, {
     logger: ['error', 'warn'],
   });
@@ -52,6 +58,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
     keyspace,
     messages: app.get(MessagesService),
     conversations: app.get(ConversationsService),
+    users: app.get(UsersService),
     messagesRepository: app.get(MessagesRepository),
     client: app.get<symbol, Client>(CASSANDRA_CLIENT),
     close: () => app.close(),

@@ -1,6 +1,6 @@
 import { seededRandom } from './random';
 import { WrittenConversation } from './seeder';
-import { ServiceContext } from './service-context';
+import { SEED_CALLER, ServiceContext } from './service-context';
 
 const SELECT_USER_ENTRIES =
   'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ?';
@@ -29,6 +29,7 @@ export async function verifySample(
   for (const conversation of sample) {
     const { conversation: stored, messageCount } = await context.conversations.getConversationDetails(
       conversation.id,
+      SEED_CALLER,
     );
     if (stored.lastMessage?.id !== conversation.newestId) {
       problems.push(

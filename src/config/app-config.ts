@@ -20,8 +20,39 @@ export interface CassandraConfig {
   readonly requestTimeoutMs: number;
 }
 
+/** A trusted backend's key: its name (for logs) and the SHA-256 of its secret, compared in constant time. */
+export interface ApiKey {
+  readonly name: string;
+  readonly secretSha256: Buffer;
+}
+
+export interface AuthConfig {
+  /** HMAC secret of the access tokens (HS256). */
+  readonly jwtSecret: string;
+  /** True when no secret was configured and a random one was made for this process (development only). */
+  readonly jwtSecretGenerated: boolean;
+  readonly jwtIssuer: string;
+  readonly jwtAudience: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly clockToleranceSeconds: number;
+  readonly apiKeys: readonly ApiKey[];
+}
+
+export interface SecurityConfig {
+  /** Origins allowed by CORS; empty means CORS is off. */
+  readonly corsOrigins: readonly string[];
+  readonly docsEnabled: boolean;
+  /** Requests per minute. */
+  readonly authRateLimitPerAddress: number;
+  readonly authRateLimitPerUsername: number;
+  readonly sendRateLimitPerUser: number;
+}
+
 /** The validated configuration, read through ConfigService<AppConfig, true> with { infer: true }. */
 export interface AppConfig {
   readonly http: HttpConfig;
   readonly cassandra: CassandraConfig;
+  readonly auth: AuthConfig;
+  readonly security: SecurityConfig;
 }

@@ -1,8 +1,24 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { parseApiKeys } from './api-keys';
 import { parseReplication } from './replication';
 import { AppConfig } from './app-config';
+
+/** The placeholder of .env.example; a production service refuses to run with it. */
+export const EXAMPLE_JWT_SECRET = 'change-me-to-a-random-secret-of-at-least-32-characters';
+const MIN_JWT_SECRET_LENGTH = 32;
 
 const CONSISTENCY_LEVELS = [
   'ONE',
@@ -72,6 +88,83 @@ class EnvironmentVariables {
   @Min(100)
   @Max(120_000)
   CASSANDRA_REQUEST_TIMEOUT_MS = 5000;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
+  @IsOptional()
+  @MinLength(MIN_JWT_SECRET_LENGTH, {
+    message: `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters`,
+  })
+  JWT_SECRET?: string;
+
+  @IsString()
+  JWT_ISSUER = 'messenger';
+
+  @IsString()
+  JWT_AUDIENCE = 'messenger-api';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(31_536_000)
+  REFRESH_TOKEN_TTL_SECONDS = 2_592_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  JWT_CLOCK_TOLERANCE_SECONDS = 30;
+
+  @IsOptional()
+  @IsString()
+  API_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsIn(['true', 'false'], { message: 'DOCS_ENABLED must be true or false' })
+  DOCS_ENABLED = 'true';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_ADDRESS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_USERNAME = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SEND_RATE_LIMIT_PER_USER = 600;
+}
+
+function jwtSecretProblem(env: EnvironmentVariables): string | undefined {
+  if (env.NODE_ENV !== 'production') return undefined;
+  if (env.JWT_SECRET === undefined) return 'JWT_SECRET must be set when NODE_ENV=production';
+  if (env.JWT_SECRET === EXAMPLE_JWT_SECRET) {
+    return 'JWT_SECRET must not be the example value of .env.example when NODE_ENV=production';
+  }
+  return undefined;
+}
+
+function parseOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
 }
 
 /** Validates the environment at boot; a bad value stops the service with a message naming the variable. */
@@ -88,7 +181,20 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
   } catch (error) {
     problems.push(`CASSANDRA_REPLICATION: ${(error as Error).message}`);
   }
-  if (problems.length > 0 || !replication) {
+  let apiKeys;
+  try {
+    apiKeys = parseApiKeys(env.API_KEYS);
+  } catch (error) {
+    problems.push(`API_KEYS: ${(error as Error).message}`);
+  }
+  const secretProblem = jwtSecretProblem(env);
+  if (secretProblem) problems.push(secretProblem);
+  for (const origin of parseOrigins(env.CORS_ORIGINS)) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS: "${origin}" must be an origin such as https://chat.example.com`);
+    }
+  }
+  if (problems.length > 0 || !replication || !apiKeys) {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return {
@@ -106,6 +212,24 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
           ? { username: env.CASSANDRA_USERNAME, password: env.CASSANDRA_PASSWORD ?? '' }
           : undefined,
       requestTimeoutMs: env.CASSANDRA_REQUEST_TIMEOUT_MS,
+    },
+    auth: {
+      // Outside production a missing secret is replaced by a random one: tokens then last as long as the process.
+      jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+      jwtSecretGenerated: env.JWT_SECRET === undefined,
+      jwtIssuer: env.JWT_ISSUER,
+      jwtAudience: env.JWT_AUDIENCE,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      clockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS,
+      apiKeys,
+    },
+    security: {
+      corsOrigins: parseOrigins(env.CORS_ORIGINS),
+      docsEnabled: env.DOCS_ENABLED === 'true',
+      authRateLimitPerAddress: env.AUTH_RATE_LIMIT_PER_ADDRESS,
+      authRateLimitPerUsername: env.AUTH_RATE_LIMIT_PER_USERNAME,
+      sendRateLimitPerUser: env.SEND_RATE_LIMIT_PER_USER,
     },
   };
 }

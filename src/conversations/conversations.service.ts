@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { types } from 'cassandra-driver';
 import { CqlStatement } from '../cassandra/cql-statement';
-import { NotFoundError } from '../common/errors/domain-errors';
+import { Caller } from '../common/auth/caller';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Page, pageFrom } from '../common/pagination/page';
 import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
 import { Conversation, ConversationEntry, participantsOf } from './conversation.model';
+import { UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
 
@@ -32,13 +34,27 @@ export interface MessageActivity {
 export class ConversationsService {
   private readonly logger = new Logger(ConversationsService.name);
 
-  constructor(private readonly repository: ConversationsRepository) {}
+  constructor(
+    private readonly repository: ConversationsRepository,
+    private readonly users: UsersService,
+  ) {}
 
-  /** The 1:1 conversation of two users, created on first contact; race-free (see directConversationId). */
-  async openDirectConversation(userA: number, userB: number, at: Date): Promise<Conversation> {
+  /**
+   * The 1:1 conversation of two users, created on first contact; race-free (see directConversationId).
+   * Only users can start one: each party is looked up then, and a missing one is named by its field.
+   * An existing conversation proves its parties were checked when it was created (or that it predates
+   * accounts, see SCHEMA.md), so later sends skip the lookups.
+   */
+  async openDirectConversation(
+    sender: { readonly id: number; readonly field: string },
+    receiver: { readonly id: number; readonly field: string },
+    at: Date,
+  ): Promise<Conversation> {
+    const [userA, userB] = [sender.id, receiver.id];
     const id = directConversationId(userA, userB);
     const existing = await this.repository.findConversation(id);
     if (existing) return existing;
+    await this.users.requireUsers([receiver, sender]);
     const [user1Id, user2Id] = orderedPair(userA, userB);
     const { created, conversation } = await this.repository.createConversation({
       id,
@@ -57,18 +73,26 @@ export class ConversationsService {
     return conversation;
   }
 
-  async getConversation(conversationId: string): Promise<Conversation> {
+  /**
+   * The one membership check: the conversation if the caller may read and write it, else the same 404 as
+   * for an unknown id, so an id reveals nothing. A user must be one of its members; a trusted backend
+   * may use any conversation.
+   */
+  async assertMember(conversationId: string, caller: Caller): Promise<Conversation> {
     const conversation = await this.repository.findConversation(conversationId);
-    if (!conversation) throw new NotFoundError(`conversation ${conversationId} does not exist`);
+    if (!conversation || (caller.kind === 'user' && !participantsOf(conversation).includes(caller.userId))) {
+      throw new NotFoundError(`conversation ${conversationId} does not exist`);
+    }
     return conversation;
   }
 
   /** The conversation with its message count, for the details endpoint. */
   async getConversationDetails(
     conversationId: string,
+    caller: Caller,
   ): Promise<{ conversation: Conversation; messageCount: number }> {
     const [conversation, messageCount] = await Promise.all([
-      this.getConversation(conversationId),
+      this.assertMember(conversationId, caller),
       this.repository.countMessages(conversationId),
     ]);
     return { conversation, messageCount };
@@ -108,7 +132,10 @@ export class ConversationsService {
    * row: an entry older than the conversation's last message was left by concurrent sends, so it is
    * skipped (each conversation appears once, with its true latest message) and removed in passing.
    */
-  async listForUser(userId: number, request: PageRequest): Promise<Page<Conversation>> {
+  async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<Conversation>> {
+    if (caller.kind === 'user' && caller.userId !== userId) {
+      throw new ForbiddenError(`a user may list only their own conversations (you are user ${caller.userId})`);
+    }
     const scope = String(userId);
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isEntryPosition));
     const wanted = window.offset + window.limit + 1;

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/auth.decorators';
 import { ApiDatabaseUnavailableResponse } from '../common/http/api-error-responses';
 import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthRepository) {}

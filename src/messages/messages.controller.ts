@@ -2,12 +2,15 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiCredentials, CurrentCaller, RateLimited } from '../common/auth/auth.decorators';
+import { Caller } from '../common/auth/caller';
 import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
@@ -20,18 +23,21 @@ import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
 @ApiDatabaseUnavailableResponse()
+@ApiCredentials()
 @Controller('api/messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
   @Post()
+  @RateLimited('sends')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     operationId: 'sendMessage',
     summary: 'Send a message',
     description:
       'Stores the message in the conversation of the two users, creating it on their first message. ' +
-      'A 201 means the message is stored. Also served at /api/messages/.',
+      'A 201 means the message is stored. With a user token the sender is the signed-in user (sender_id may ' +
+      'be left out); with an API key sender_id names the user the backend acts for. Also served at /api/messages/.',
   })
   @ApiCreatedResponse({ type: MessageDto })
   @ApiBadRequestResponse({
@@ -39,8 +45,10 @@ export class MessagesController {
     description: 'Malformed JSON, or a missing or invalid field (named in message).',
   })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
-  async send(@Body() body: SendMessageDto): Promise<MessageDto> {
-    const message = await this.messages.send({
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'sender_id is not the signed-in user.' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'The receiver (or sender) is not a user.' })
+  async send(@CurrentCaller() caller: Caller, @Body() body: SendMessageDto): Promise<MessageDto> {
+    const message = await this.messages.send(caller, {
       senderId: body.sender_id,
       receiverId: body.receiver_id,
       content: body.content,
@@ -55,12 +63,16 @@ export class MessagesController {
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, page, limit or cursor.',
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
   async list(
+    @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
     @Query() query: PageQueryDto,
   ): Promise<MessagePageDto> {
-    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query));
+    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, caller, query));
   }
 
   @Get('conversation/:conversation_id/before')
@@ -75,12 +87,16 @@ export class MessagesController {
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.',
   })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No conversation has this id.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
   async listBefore(
+    @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
     @Query() query: BeforeQueryDto,
   ): Promise<MessagePageDto> {
     const before = parseIsoTimestamp(query.before_timestamp) as number;
-    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, query, before));
+    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, caller, query, before));
   }
 }

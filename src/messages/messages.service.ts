@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { types } from 'cassandra-driver';
+import { Caller } from '../common/auth/caller';
+import { ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
@@ -10,7 +12,8 @@ import { HistoryPosition, Message } from './message.model';
 import { MessagesRepository } from './messages.repository';
 
 export interface NewMessage {
-  readonly senderId: number;
+  /** Required of a trusted backend; a user sends as themselves, and may name themselves here. */
+  readonly senderId?: number;
   readonly receiverId: number;
   readonly content: string;
 }
@@ -36,6 +39,21 @@ function positionBefore(epochMs: number): HistoryPosition {
   return { bucket: bucketOf(bound), id: types.TimeUuid.min(new Date(bound), 0).toString() };
 }
 
+/** Who sends: a user always as themselves; a trusted backend as the user it names. */
+function senderOf(caller: Caller, input: NewMessage): number {
+  if (caller.kind === 'service') {
+    if (input.senderId === undefined) throw new InvalidRequestError('sender_id is required with an API key');
+    return input.senderId;
+  }
+  if (input.senderId !== undefined && input.senderId !== caller.userId) {
+    throw new ForbiddenError(`sender_id must be the signed-in user (${caller.userId}) or left out`);
+  }
+  if (input.receiverId === caller.userId) {
+    throw new InvalidRequestError('receiver_id must be different from sender_id');
+  }
+  return caller.userId;
+}
+
 @Injectable()
 export class MessagesService {
   constructor(
@@ -48,16 +66,17 @@ export class MessagesService {
    * that conversation to the top of both users' lists, atomically. Resolves once the write is acknowledged.
    * `createdAt` is the send time; only the data generator and tests pass an earlier one.
    */
-  async send(input: NewMessage, createdAt: Date = new Date()): Promise<Message> {
+  async send(caller: Caller, input: NewMessage, createdAt: Date = new Date()): Promise<Message> {
+    const senderId = senderOf(caller, input);
     const conversation = await this.conversations.openDirectConversation(
-      input.senderId,
-      input.receiverId,
+      { id: senderId, field: 'sender_id' },
+      { id: input.receiverId, field: 'receiver_id' },
       createdAt,
     );
     const message: Message = {
       id: types.TimeUuid.fromDate(createdAt).toString(),
       conversationId: conversation.id,
-      senderId: input.senderId,
+      senderId,
       receiverId: input.receiverId,
       content: input.content,
       createdAt,
@@ -79,19 +98,20 @@ export class MessagesService {
    */
   async listHistory(
     conversationId: string,
+    caller: Caller,
     request: PageRequest,
     beforeEpochMs?: number,
   ): Promise<Page<Message>> {
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'm', conversationId, isHistoryPosition));
     const start = window.after ?? (beforeEpochMs === undefined ? undefined : positionBefore(beforeEpochMs));
     const wanted = window.offset + window.limit + 1;
-    const [total, messages] = await Promise.all([
+    // The membership check runs beside the reads, so it adds no round trip; nothing read is returned
+    // unless it passes.
+    const [, total, messages] = await Promise.all([
+      this.conversations.assertMember(conversationId, caller),
       this.conversations.countMessages(conversationId),
       this.walkHistory(conversationId, start, wanted),
     ]);
-
-    // An empty page is either the end of a history or an unknown conversation: only then look it up.
-    if (messages.length === 0) await this.conversations.getConversation(conversationId);
 
     return pageFrom(messages, window, total, (last, page) =>
       encodeCursor({

@@ -22,3 +22,24 @@ export class InvalidRequestError extends DomainError {
     super(message);
   }
 }
+
+/** The caller is known but may not do this, e.g. post as someone else (403). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The request clashes with what exists, e.g. a username that is taken (409). */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** Credentials that do not prove who the caller is: a wrong password, a spent refresh token (401). */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}

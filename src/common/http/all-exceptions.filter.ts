@@ -2,7 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '../../cassandra/cassandra-errors';
-import { DomainError, InvalidRequestError, NotFoundError } from '../errors/domain-errors';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidRequestError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '../errors/domain-errors';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -58,13 +65,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function domainStatus(error: DomainError): number {
   if (error instanceof NotFoundError) return HttpStatus.NOT_FOUND;
   if (error instanceof InvalidRequestError) return HttpStatus.BAD_REQUEST;
+  if (error instanceof UnauthenticatedError) return HttpStatus.UNAUTHORIZED;
+  if (error instanceof ForbiddenError) return HttpStatus.FORBIDDEN;
+  if (error instanceof ConflictError) return HttpStatus.CONFLICT;
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 function reason(status: number): string {
   const reasons: Record<number, string> = {
     400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
     404: 'Not Found',
+    409: 'Conflict',
     413: 'Payload Too Large',
     500: 'Internal Server Error',
     503: 'Service Unavailable',

@@ -1,23 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { toStrictInt } from '../../common/validation/strict-int';
+import { IsUUID } from 'class-validator';
 
 export class ConversationIdParamsDto {
   @ApiProperty({ description: 'Conversation id (UUID).', format: 'uuid' })
   @IsUUID('all')
   readonly conversation_id!: string;
-}
-
-export class UserIdParamsDto {
-  @ApiProperty({
-    description: 'User id: a positive integer up to 2^53 - 1.',
-    minimum: 1,
-    maximum: Number.MAX_SAFE_INTEGER,
-  })
-  @Transform(toStrictInt)
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly user_id!: number;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   IsDifferentFrom,
   IsMessageContent,
@@ -7,16 +7,19 @@ import {
 } from '../../common/validation/message-content';
 
 export class SendMessageDto {
-  @ApiProperty({
-    description: 'The sending user: a positive integer up to 2^53 - 1.',
+  @ApiPropertyOptional({
+    description:
+      'The sending user, a positive integer up to 2^53 - 1. Required with an API key; with a user token it ' +
+      'may be left out, and must otherwise be the signed-in user.',
     minimum: 1,
     maximum: Number.MAX_SAFE_INTEGER,
     example: 1,
   })
+  @IsOptional()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
-  readonly sender_id!: number;
+  readonly sender_id?: number;
 
   @ApiProperty({
     description: 'The receiving user, not the sender.',

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, AuthConfig } from '../config/app-config';
+
+export interface IssuedAccessToken {
+  readonly accessToken: string;
+  readonly expiresIn: number;
+}
+
+/** Why a presented access token was refused; the guard puts it in WWW-Authenticate. */
+export class InvalidAccessToken extends Error {}
+
+const USER_ID = /^[1-9][0-9]{0,15}$/;
+
+/**
+ * Access tokens: HS256 JWTs with iss, aud, sub (the user id), iat and exp. Verification pins the
+ * algorithm, so neither `alg: none` nor a token signed with a public key as HMAC secret passes.
+ */
+@Injectable()
+export class AccessTokens {
+  private readonly config: AuthConfig;
+
+  constructor(
+    private readonly jwt: JwtService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.config = config.get('auth', { infer: true });
+  }
+
+  issue(userId: number): IssuedAccessToken {
+    const accessToken = this.jwt.sign(
+      {},
+      {
+        algorithm: 'HS256',
+        secret: this.config.jwtSecret,
+        subject: String(userId),
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+        expiresIn: this.config.accessTokenTtlSeconds,
+      },
+    );
+    return { accessToken, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+
+  /** The user id the token was issued to; throws InvalidAccessToken for anything else. */
+  verify(token: string): number {
+    let payload: Record<string, unknown>;
+    try {
+      payload = this.jwt.verify<Record<string, unknown>>(token, {
+        algorithms: ['HS256'],
+        secret: this.config.jwtSecret,
+        issuer: this.config.jwtIssuer,
+        audience: this.config.jwtAudience,
+        clockTolerance: this.config.clockToleranceSeconds,
+      });
+    } catch (error) {
+      throw new InvalidAccessToken(
+        (error as Error).name === 'TokenExpiredError' ? 'the access token expired' : 'the access token is invalid',
+      );
+    }
+    const { sub, iat, exp } = payload;
+    // jsonwebtoken accepts a token without exp, and one issued in the future: both are refused here.
+    if (typeof exp !== 'number') throw new InvalidAccessToken('the access token has no expiry');
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof iat !== 'number' || iat > now + this.config.clockToleranceSeconds) {
+      throw new InvalidAccessToken('the access token is issued in the future');
+    }
+    if (typeof sub !== 'string' || !USER_ID.test(sub) || !Number.isSafeInteger(Number(sub))) {
+      throw new InvalidAccessToken('the access token names no user');
+    }
+    return Number(sub);
+  }
+}

@@ -1,0 +1,58 @@
+import { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { RATE_LIMITED, RateLimitKind } from '../common/auth/auth.decorators';
+import { SecurityConfig } from '../config/app-config';
+import type { AuthenticatedRequest } from './authentication.guard';
+
+const MINUTE_MS = 60_000;
+const reflector = new Reflector();
+
+function kindOf(context: ExecutionContext): RateLimitKind | undefined {
+  return reflector.getAllAndOverride<RateLimitKind | undefined>(RATE_LIMITED, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+}
+
+function usernameOf(request: AuthenticatedRequest): string | undefined {
+  const username = (request.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.toLowerCase() : undefined;
+}
+
+const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>();
+
+/**
+ * Three windows of one minute: sign-in attempts per client address and per username (so guessing one
+ * account's password from many addresses is slowed too), and sends per signed-in user. A trusted backend's
+ * sends are its own to pace. Counts are kept per instance.
+ */
+export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      {
+        name: 'auth-address',
+        ttl: MINUTE_MS,
+        limit: config.authRateLimitPerAddress,
+        skipIf: (context) => kindOf(context) !== 'auth',
+      },
+      {
+        name: 'auth-username',
+        ttl: MINUTE_MS,
+        limit: config.authRateLimitPerUsername,
+        skipIf: (context) => kindOf(context) !== 'auth' || usernameOf(requestOf(context)) === undefined,
+        getTracker: (request) => `username:${usernameOf(request as AuthenticatedRequest)}`,
+      },
+      {
+        name: 'sends',
+        ttl: MINUTE_MS,
+        limit: config.sendRateLimitPerUser,
+        skipIf: (context) => kindOf(context) !== 'sends' || requestOf(context).caller?.kind !== 'user',
+        getTracker: (request) => {
+          const caller = (request as AuthenticatedRequest).caller;
+          return `user:${caller?.kind === 'user' ? caller.userId : ''}`;
+        },
+      },
+    ],
+  };
+}
