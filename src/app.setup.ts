@@ -31,8 +31,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Everything main.ts and the e2e tests set up alike on the Nest application. */
 export function configureApp(app: INestApplication): void {
   const security = app.get(ConfigService<AppConfig, true>).get('security', { infer: true });
-  // Helmet's defaults: no X-Powered-By, nosniff, frame denial, a same-origin content security policy.
-  app.use(helmet());
+  // Helmet's defaults (no X-Powered-By, nosniff, a same-origin content security policy), and no framing at
+  // all: nothing this service serves is meant to be embedded.
+  app.use(
+    helmet({
+      frameguard: { action: 'deny' },
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    }),
+  );
   if (security.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...security.corsOrigins],

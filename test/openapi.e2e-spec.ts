@@ -23,7 +23,12 @@ describe('OpenAPI document and Swagger UI', () => {
       api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
     });
     const publicOperations = ['register', 'login', 'refresh', 'health'];
-    for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, any>>)) {
+    for (const [path, methods] of Object.entries(
+      body.paths as Record<
+        string,
+        Record<string, { operationId: string; security?: object[]; responses: object }>
+      >,
+    )) {
       for (const [method, operation] of Object.entries(methods)) {
         const schemes = (operation.security ?? []).flatMap((s: object) => Object.keys(s));
         if (publicOperations.includes(operation.operationId)) {

@@ -56,7 +56,9 @@ export class AccessTokens {
       });
     } catch (error) {
       throw new InvalidAccessToken(
-        (error as Error).name === 'TokenExpiredError' ? 'the access token expired' : 'the access token is invalid',
+        (error as Error).name === 'TokenExpiredError'
+          ? 'the access token expired'
+          : 'the access token is invalid',
       );
     }
     const { sub, iat, exp } = payload;

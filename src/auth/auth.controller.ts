@@ -25,7 +25,10 @@ import { toSessionDto, toTokenPairDto } from './session.mapper';
 
 @ApiTags('auth')
 @ApiDatabaseUnavailableResponse()
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A missing or invalid field, named in message.' })
+@ApiBadRequestResponse({
+  type: ErrorResponseDto,
+  description: 'A missing or invalid field, named in message.',
+})
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

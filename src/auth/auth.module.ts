@@ -24,7 +24,8 @@ import { UserTokensController } from './user-tokens.controller';
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => rateLimits(config.get('security', { infer: true })),
+      useFactory: (config: ConfigService<AppConfig, true>) =>
+        rateLimits(config.get('security', { infer: true })),
     }),
   ],
   controllers: [AuthController, UserTokensController],

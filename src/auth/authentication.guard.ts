@@ -52,8 +52,15 @@ export class AuthenticationGuard implements CanActivate {
 
   private authenticate(request: AuthenticatedRequest, response: Response): Caller {
     const fail = (message: string): never => {
-      response.setHeader('WWW-Authenticate', `Bearer realm="messenger", error="invalid_token", error_description="${message}"`);
-      throw new UnauthorizedException({ statusCode: HttpStatus.UNAUTHORIZED, error: 'Unauthorized', message });
+      response.setHeader(
+        'WWW-Authenticate',
+        `Bearer realm="messenger", error="invalid_token", error_description="${message}"`,
+      );
+      throw new UnauthorizedException({
+        statusCode: HttpStatus.UNAUTHORIZED,
+        error: 'Unauthorized',
+        message,
+      });
     };
     const key = request.headers['x-api-key'];
     if (key !== undefined) {

@@ -20,6 +20,10 @@ function usernameOf(request: AuthenticatedRequest): string | undefined {
   return typeof username === 'string' ? username.toLowerCase() : undefined;
 }
 
+/** One count per throttler and tracker across every route it covers (the library counts per route). */
+const sharedKey = (_context: ExecutionContext, tracker: string, throttler: string) =>
+  `${throttler}:${tracker}`;
+
 const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>();
 
 /**
@@ -35,6 +39,7 @@ export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
         ttl: MINUTE_MS,
         limit: config.authRateLimitPerAddress,
         skipIf: (context) => kindOf(context) !== 'auth',
+        generateKey: sharedKey,
       },
       {
         name: 'auth-username',
@@ -42,6 +47,7 @@ export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
         limit: config.authRateLimitPerUsername,
         skipIf: (context) => kindOf(context) !== 'auth' || usernameOf(requestOf(context)) === undefined,
         getTracker: (request) => `username:${usernameOf(request as AuthenticatedRequest)}`,
+        generateKey: sharedKey,
       },
       {
         name: 'sends',
@@ -52,6 +58,7 @@ export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
           const caller = (request as AuthenticatedRequest).caller;
           return `user:${caller?.kind === 'user' ? caller.userId : ''}`;
         },
+        generateKey: sharedKey,
       },
     ],
   };

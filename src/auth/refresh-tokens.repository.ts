@@ -78,7 +78,10 @@ export class RefreshTokensRepository {
     const row = (await this.client.execute(SELECT_FAMILY, [types.Uuid.fromString(familyId)], READ)).first();
     if (!row) return undefined;
     const userId = row.get('user_id') as types.Long | null;
-    return { userId: userId ? userId.toNumber() : 0, revoked: userId === null || row.get('revoked_at') !== null };
+    return {
+      userId: userId ? userId.toNumber() : 0,
+      revoked: userId === null || row.get('revoked_at') !== null,
+    };
   }
 
   async revokeFamily(familyId: string, at: Date, ttlSeconds: number): Promise<void> {

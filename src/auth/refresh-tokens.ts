@@ -52,7 +52,9 @@ export class RefreshTokens {
     if (!stored) throw invalid();
     if (stored.used || !(await this.repository.markUsed(tokenHash, new Date(), this.ttlSeconds))) {
       await this.revokeFamily(stored.familyId);
-      this.logger.warn(`A spent refresh token of user ${stored.userId} was presented; its sign-in is revoked`);
+      this.logger.warn(
+        `A spent refresh token of user ${stored.userId} was presented; its sign-in is revoked`,
+      );
       throw invalid();
     }
     const family = await this.repository.findFamily(stored.familyId);
@@ -77,7 +79,11 @@ export class RefreshTokens {
 
   private async issue(userId: number, familyId: string): Promise<string> {
     const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    await this.repository.insertToken(hashToken(token), { userId, familyId, issuedAt: new Date() }, this.ttlSeconds);
+    await this.repository.insertToken(
+      hashToken(token),
+      { userId, familyId, issuedAt: new Date() },
+      this.ttlSeconds,
+    );
     return token;
   }
 }

@@ -1,4 +1,4 @@
-import { validateEnvironment } from './environment';
+import { EXAMPLE_JWT_SECRET, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
@@ -35,5 +35,61 @@ describe('validateEnvironment', () => {
     ['CASSANDRA_HOST', 'a,,b', 'CASSANDRA_HOST'],
   ])('rejects %s=%s with a message naming it', (name, value, named) => {
     expect(() => validateEnvironment({ [name]: value })).toThrow(named);
+  });
+});
+
+describe('validateEnvironment: identity settings', () => {
+  it('defaults to 15-minute access tokens, 30-day refresh tokens, no API keys, no CORS, docs on', () => {
+    const config = validateEnvironment({});
+    expect(config.auth).toMatchObject({
+      jwtSecretGenerated: true,
+      jwtIssuer: 'messenger',
+      jwtAudience: 'messenger-api',
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 2_592_000,
+      clockToleranceSeconds: 30,
+      apiKeys: [],
+    });
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(validateEnvironment({}).auth.jwtSecret).not.toBe(config.auth.jwtSecret);
+    expect(config.security).toEqual({
+      corsOrigins: [],
+      docsEnabled: true,
+      authRateLimitPerAddress: 30,
+      authRateLimitPerUsername: 10,
+      sendRateLimitPerUser: 600,
+    });
+  });
+
+  it('reads keys, origins and the docs switch', () => {
+    const config = validateEnvironment({
+      JWT_SECRET: 'x'.repeat(32),
+      API_KEYS: 'crm:0123456789abcdef01234567',
+      CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      DOCS_ENABLED: 'false',
+    });
+    expect(config.auth.jwtSecret).toBe('x'.repeat(32));
+    expect(config.auth.jwtSecretGenerated).toBe(false);
+    expect(config.auth.apiKeys.map((key) => key.name)).toEqual(['crm']);
+    expect(config.security.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(config.security.docsEnabled).toBe(false);
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production' }, 'JWT_SECRET must be set when NODE_ENV=production'],
+    [{ NODE_ENV: 'production', JWT_SECRET: EXAMPLE_JWT_SECRET }, 'JWT_SECRET must not be the example value'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ API_KEYS: 'crm:short' }, 'API_KEYS: the secret of key "crm" must be at least 24 characters'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS: "*" must be an origin'],
+    [{ DOCS_ENABLED: 'yes' }, 'DOCS_ENABLED must be true or false'],
+    [{ ACCESS_TOKEN_TTL_SECONDS: '5' }, 'ACCESS_TOKEN_TTL_SECONDS'],
+  ])('refuses %p', (env, message) => {
+    expect(() => validateEnvironment(env)).toThrow(message);
+  });
+
+  it('boots in production with a real secret', () => {
+    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) }).auth.jwtSecret).toBe(
+      'y'.repeat(40),
+    );
   });
 });

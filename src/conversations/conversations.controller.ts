@@ -39,7 +39,10 @@ export class ConversationsController {
     type: ErrorResponseDto,
     description: 'Malformed page, limit or cursor; or a page deeper than the page-number bound.',
   })
-  async listMine(@CurrentCaller() caller: Caller, @Query() query: PageQueryDto): Promise<ConversationPageDto> {
+  async listMine(
+    @CurrentCaller() caller: Caller,
+    @Query() query: PageQueryDto,
+  ): Promise<ConversationPageDto> {
     return toConversationPageDto(await this.conversations.listForUser(userIdOf(caller), caller, query));
   }
 
@@ -54,7 +57,10 @@ export class ConversationsController {
     type: ErrorResponseDto,
     description: 'Malformed user_id, page, limit or cursor; or a page deeper than the page-number bound.',
   })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: "A user token asking for another user's list." })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: "A user token asking for another user's list.",
+  })
   async listUserConversations(
     @CurrentCaller() caller: Caller,
     @Param() params: UserIdParamsDto,

@@ -134,7 +134,9 @@ export class ConversationsService {
    */
   async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<Conversation>> {
     if (caller.kind === 'user' && caller.userId !== userId) {
-      throw new ForbiddenError(`a user may list only their own conversations (you are user ${caller.userId})`);
+      throw new ForbiddenError(
+        `a user may list only their own conversations (you are user ${caller.userId})`,
+      );
     }
     const scope = String(userId);
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isEntryPosition));

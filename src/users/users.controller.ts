@@ -64,7 +64,10 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserDto, description: 'Created.' })
   @ApiOkResponse({ type: UserDto, description: 'Updated.' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed user_id, username or display_name.' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed user_id, username or display_name.',
+  })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Another user has this username.' })
   async put(
     @Param() params: UserIdParamsDto,

@@ -96,11 +96,7 @@ export class UsersRepository {
   }
 
   /** Users whose names start with `prefix`, in name order, strictly after `afterUsername` if given. */
-  async listByPrefix(
-    prefix: string,
-    afterUsername: string | undefined,
-    limit: number,
-  ): Promise<User[]> {
+  async listByPrefix(prefix: string, afterUsername: string | undefined, limit: number): Promise<User[]> {
     const upper = prefixUpperBound(prefix);
     const partition = prefixPartition(prefix);
     const result = afterUsername

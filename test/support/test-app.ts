@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { Client } from 'cassandra-driver';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -67,6 +66,8 @@ export function freshKeyspace(): string {
   return `e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
 
+let appsCreated = 0;
+
 /**
  * The real AppModule on a fresh keyspace of the real Cassandra node, configured as main.ts does.
  * The environment is read when AppModule is first imported, hence the late import.
@@ -74,6 +75,11 @@ export function freshKeyspace(): string {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const keyspace = env.CASSANDRA_KEYSPACE ?? freshKeyspace();
   Object.assign(process.env, TEST_ENV, { CASSANDRA_KEYSPACE: keyspace }, env);
+  // AppModule reads the environment once, when it is imported: a second app in one test file needs a
+  // fresh copy of the modules, or it would run on the first one's keyspace and settings.
+  if (appsCreated > 0) jest.resetModules();
+  appsCreated += 1;
+  const { Test } = await import('@nestjs/testing');
   const { AppModule } = await import('../../src/app.module');
   const { configureApp } = await import('../../src/app.setup');
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
@@ -91,14 +97,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async users(...ids) {
       await Promise.all(
         ids.map(async (id) => {
-          const res = await http().put(`/api/users/${id}`).send({ username: `user${id}` });
+          const res = await http()
+            .put(`/api/users/${id}`)
+            .send({ username: `user${id}` });
           if (res.status !== 201 && res.status !== 200) throw new Error(`PUT user ${id}: ${res.status}`);
         }),
       );
     },
     async register(username, password = 'correct horse battery staple') {
       const res = await request(server).post('/api/auth/register').send({ username, password });
-      if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201)
+        throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body as Session;
     },
     async close() {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { DisplayNameField, UsernameField } from '../../users/dto/profile-fields';
 
 const PASSWORD_RULE = { message: 'password must be 8 to 256 characters long' };
@@ -8,7 +8,12 @@ export class RegisterDto {
   @UsernameField()
   readonly username!: string;
 
-  @ApiProperty({ description: '8 to 256 characters.', minLength: 8, maxLength: 256, example: 'correct horse battery' })
+  @ApiProperty({
+    description: '8 to 256 characters.',
+    minLength: 8,
+    maxLength: 256,
+    example: 'correct horse battery',
+  })
   @IsString()
   @Length(8, 256, PASSWORD_RULE)
   readonly password!: string;
@@ -30,7 +35,6 @@ export class LoginDto {
 export class RefreshTokenDto {
   @ApiProperty({ description: 'The refresh_token of the latest sign-in or refresh.' })
   @IsString()
-  @MaxLength(512)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'refresh_token is not a refresh token' })
+  @Length(1, 512, { message: 'refresh_token must be 1 to 512 characters long' })
   readonly refresh_token!: string;
 }

@@ -24,7 +24,11 @@ export const UserCallerOnly = (): MethodDecorator & ClassDecorator =>
 
 /** A route only a trusted backend (X-Api-Key) may call. */
 export const ApiKeyOnly = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(CALLER_KINDS, ['service']), ApiSecurity(API_KEY_SCHEME), forbidden('a user token'));
+  applyDecorators(
+    SetMetadata(CALLER_KINDS, ['service']),
+    ApiSecurity(API_KEY_SCHEME),
+    forbidden('a user token'),
+  );
 
 /** Which limit a route counts against: sign-in attempts (per address and username) or sends (per user). */
 export type RateLimitKind = 'auth' | 'sends';

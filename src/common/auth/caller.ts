@@ -4,8 +4,7 @@
  * with it what the caller may read and write; they never see tokens or keys.
  */
 export type Caller =
-  | { readonly kind: 'user'; readonly userId: number }
-  | { readonly kind: 'service'; readonly keyName: string };
+  { readonly kind: 'user'; readonly userId: number } | { readonly kind: 'service'; readonly keyName: string };
 
 export const userCaller = (userId: number): Caller => ({ kind: 'user', userId });
 

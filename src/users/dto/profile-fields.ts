@@ -7,7 +7,8 @@ import { USERNAME_PATTERN, USERNAME_RULE } from '../username';
 export function UsernameField(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({
-      description: '3 to 32 characters of letters, digits, _ and .; unique case-insensitively, stored lower-case.',
+      description:
+        '3 to 32 characters of letters, digits, _ and .; unique case-insensitively, stored lower-case.',
       pattern: USERNAME_PATTERN.source,
       example: 'alice',
     }),

@@ -21,7 +21,10 @@ export class UserSearchPageDto {
   @ApiProperty({ description: 'Items per page, as requested.' })
   limit!: number;
 
-  @ApiProperty({ type: [UserDto], description: 'Users whose username starts with the prefix, in name order.' })
+  @ApiProperty({
+    type: [UserDto],
+    description: 'Users whose username starts with the prefix, in name order.',
+  })
   data!: UserDto[];
 
   @ApiProperty({
