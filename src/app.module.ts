@@ -29,7 +29,11 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
             // the query string by mistake.
             redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
             serializers: {
-              req: (req: { url?: string }) => ({ ...req, url: redactedUrl(req.url) }),
+              // The query is in the URL already, there with its secrets redacted.
+              req: ({ query: _query, ...req }: { url?: string; query?: unknown }) => ({
+                ...req,
+                url: redactedUrl(req.url),
+              }),
             },
             quietReqLogger: true,
           },

@@ -32,11 +32,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 export function configureApp(app: INestApplication): void {
   const security = app.get(ConfigService<AppConfig, true>).get('security', { infer: true });
   // Helmet's defaults (no X-Powered-By, nosniff, a same-origin content security policy), and no framing at
-  // all: nothing this service serves is meant to be embedded.
+  // all: nothing this service serves is meant to be embedded. upgrade-insecure-requests is left out: TLS is
+  // the deployment's choice, and over plain HTTP it would break Swagger UI's requests.
   app.use(
     helmet({
       frameguard: { action: 'deny' },
-      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
     }),
   );
   if (security.corsOrigins.length > 0) {
