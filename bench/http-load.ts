@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { BENCH_HEADERS } from './bench-credentials';
 import { LatencyRecorder } from './latency';
 import { Measurement } from './measurement';
 import { ProcessSampler } from './process-sampler';
@@ -9,6 +10,8 @@ export interface HttpRequestSpec {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly body?: string;
+  /** The credentials to send instead of the bench's API key. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface HttpScenario {
@@ -28,12 +31,16 @@ export interface LoadSettings {
   readonly durationSeconds: number;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
 function toAutocannon(spec: HttpRequestSpec): autocannon.Request {
+  const headers = { ...(spec.headers ?? BENCH_HEADERS) };
   return spec.body === undefined
-    ? { method: spec.method, path: spec.path }
-    : { method: spec.method, path: spec.path, body: spec.body, headers: JSON_HEADERS };
+    ? { method: spec.method, path: spec.path, headers }
+    : {
+        method: spec.method,
+        path: spec.path,
+        body: spec.body,
+        headers: { ...headers, 'content-type': 'application/json' },
+      };
 }
 
 interface Collected {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { DIST_DIR } from '../scripts/seed/service-build';
+import { BENCH_SERVICE_ENV } from './bench-credentials';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -50,18 +51,25 @@ export class ServiceProcess {
    * Starts the service on a free local port against `keyspace` and waits until /health answers.
    * With `cpuProfileDir`, V8 writes a .cpuprofile of the whole run there when the service stops.
    */
-  static async start(keyspace: string, options: { cpuProfileDir?: string } = {}): Promise<ServiceProcess> {
+  static async start(
+    keyspace: string,
+    options: { cpuProfileDir?: string; entry?: readonly string[]; env?: Record<string, string> } = {},
+  ): Promise<ServiceProcess> {
     const port = await freePort();
     const flags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
-    const child = spawn(process.execPath, [...flags, path.join(DIST_DIR, 'main.js')], {
+    // `entry`: node arguments that start another build of the service (see bench/auth/) instead of main.js.
+    const entry = options.entry ?? [path.join(DIST_DIR, 'main.js')];
+    const child = spawn(process.execPath, [...flags, ...entry], {
       env: {
         ...process.env,
+        ...BENCH_SERVICE_ENV,
         NODE_ENV: 'production',
         PORT: String(port),
         HTTP_HOST: '127.0.0.1',
         CASSANDRA_KEYSPACE: keyspace,
         // Request logs off: at warn level the service logs only what goes wrong.
         LOG_LEVEL: 'warn',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

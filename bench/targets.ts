@@ -1,4 +1,5 @@
 import { deepConversationId, DEEP, LIST, pairConversationId } from './bench-plan';
+import { BENCH_HEADERS } from './bench-credentials';
 import { HISTORY_LIMIT } from './driver/driver-workloads';
 
 /** What the deep scenarios request, found by walking the lists once through the API before measuring. */
@@ -18,7 +19,7 @@ interface PageBody {
 }
 
 async function getPage(baseUrl: string, path: string): Promise<PageBody> {
-  const response = await fetch(baseUrl + path);
+  const response = await fetch(baseUrl + path, { headers: BENCH_HEADERS });
   const text = await response.text();
   if (response.status !== 200)
     throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 300)}`);

@@ -70,14 +70,16 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
 }
 
 /**
- * One head-of-history read as the service performs it: the message count and the newest day buckets in
- * parallel, then the newest bucket's first rows. Three round trips, as in MessagesService.listHistory.
+ * One head-of-history read as the service performs it: the conversation row (the membership check), the
+ * message count and the newest day buckets in parallel, then the newest bucket's first rows. Four round
+ * trips, as in MessagesService.listHistory.
  */
 export function driverHistoryHead(client: Client, cql: RepositoryCql) {
   const conversation = types.Uuid.fromString(deepConversationId);
   const wanted = HISTORY_LIMIT + 1;
   return async (): Promise<void> => {
-    const [, buckets] = await Promise.all([
+    const [, , buckets] = await Promise.all([
+      client.execute(cql.SELECT_CONVERSATION, [conversation], READ),
       client.execute(cql.SELECT_MESSAGE_COUNT, [conversation], READ),
       client.execute(cql.SELECT_BUCKETS, [conversation, wanted], READ),
     ]);

@@ -14,8 +14,8 @@ export class InvalidAccessToken extends Error {}
 const USER_ID = /^[1-9][0-9]{0,15}$/;
 
 /**
- * Access tokens: HS256 JWTs with iss, aud, sub (the user id), iat and exp. Verification pins the
- * algorithm, so neither `alg: none` nor a token signed with a public key as HMAC secret passes.
+ * Access tokens: HS256 JWTs with iss, aud, sub (the user id), iat and exp, signed and verified with the
+ * options of the JwtModule (auth.module.ts), which pin the algorithm.
  */
 @Injectable()
 export class AccessTokens {
@@ -29,17 +29,8 @@ export class AccessTokens {
   }
 
   issue(userId: number): IssuedAccessToken {
-    const accessToken = this.jwt.sign(
-      {},
-      {
-        algorithm: 'HS256',
-        secret: this.config.jwtSecret,
-        subject: String(userId),
-        issuer: this.config.jwtIssuer,
-        audience: this.config.jwtAudience,
-        expiresIn: this.config.accessTokenTtlSeconds,
-      },
-    );
+    // Algorithm, issuer, audience, lifetime and key are the module's (auth.module.ts).
+    const accessToken = this.jwt.sign({}, { subject: String(userId) });
     return { accessToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
@@ -47,13 +38,7 @@ export class AccessTokens {
   verify(token: string): number {
     let payload: Record<string, unknown>;
     try {
-      payload = this.jwt.verify<Record<string, unknown>>(token, {
-        algorithms: ['HS256'],
-        secret: this.config.jwtSecret,
-        issuer: this.config.jwtIssuer,
-        audience: this.config.jwtAudience,
-        clockTolerance: this.config.clockToleranceSeconds,
-      });
+      payload = this.jwt.verify<Record<string, unknown>>(token);
     } catch (error) {
       throw new InvalidAccessToken(
         (error as Error).name === 'TokenExpiredError'
