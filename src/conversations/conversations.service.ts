@@ -8,7 +8,7 @@ import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Page, pageFrom } from '../common/pagination/page';
 import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
 import { Conversation, ConversationEntry, participantsOf } from './conversation.model';
-import { UsersService } from '../users/users.service';
+import { NamedUserId, UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
 
@@ -46,8 +46,8 @@ export class ConversationsService {
    * accounts, see SCHEMA.md), so later sends skip the lookups.
    */
   async openDirectConversation(
-    sender: { readonly id: number; readonly field: string },
-    receiver: { readonly id: number; readonly field: string },
+    sender: NamedUserId,
+    receiver: NamedUserId,
     at: Date,
   ): Promise<Conversation> {
     const [userA, userB] = [sender.id, receiver.id];

@@ -25,6 +25,12 @@ export interface UserSearchPage {
   readonly nextCursor: string | null;
 }
 
+/** A user id with the request field that named it, so that a missing user is reported by that name. */
+export interface NamedUserId {
+  readonly id: number;
+  readonly field: string;
+}
+
 const isUsernamePosition = (value: unknown): value is { name: string } =>
   typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
 
@@ -79,7 +85,7 @@ export class UsersService {
   }
 
   /** Fails with a 404 naming the field of the first id that is not a user. */
-  async requireUsers(ids: { readonly id: number; readonly field: string }[]): Promise<void> {
+  async requireUsers(ids: NamedUserId[]): Promise<void> {
     const accounts = await Promise.all(ids.map(({ id }) => this.repository.findAccount(id)));
     const missing = ids.find((_, index) => accounts[index] === undefined);
     if (missing) throw new NotFoundError(`${missing.field} ${missing.id} is not a user`);
