@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -30,7 +31,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** Everything main.ts and the e2e tests set up alike on the Nest application. */
 export function configureApp(app: INestApplication): void {
-  const security = app.get(ConfigService<AppConfig, true>).get('security', { infer: true });
+  const config = app.get(ConfigService<AppConfig, true>);
+  const security = config.get('security', { infer: true });
+  // Behind a balancer the client's address is the one it forwards: per-address limits need it.
+  const hops = config.get('http', { infer: true }).trustProxyHops;
+  if (hops > 0) (app as NestExpressApplication).set('trust proxy', hops);
   // Helmet's defaults (no X-Powered-By, nosniff, a same-origin content security policy), and no framing at
   // all: nothing this service serves is meant to be embedded. upgrade-insecure-requests is left out: TLS is
   // the deployment's choice, and over plain HTTP it would break Swagger UI's requests.

@@ -33,3 +33,28 @@ describe('rate limit of sign-in attempts per address', () => {
     await t.http().get('/api/users/1').expect(404);
   });
 });
+
+describe('rate limit per address behind a trusted proxy', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_RATE_LIMIT_PER_ADDRESS: '2', TRUST_PROXY_HOPS: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts each forwarded client address apart', async () => {
+    const attempt = (address: string) =>
+      t
+        .anon()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ username: 'someone', password: 'whatever1' });
+    expect([(await attempt('203.0.113.7')).status, (await attempt('203.0.113.7')).status]).toEqual([
+      401, 401,
+    ]);
+    expect((await attempt('203.0.113.7')).status).toBe(429);
+    expect((await attempt('203.0.113.8')).status).toBe(401);
+  });
+});

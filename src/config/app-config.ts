@@ -4,6 +4,8 @@ export interface HttpConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
+  /** Proxies in front of the service whose X-Forwarded-For is believed, for the client address. */
+  readonly trustProxyHops: number;
 }
 
 export interface CassandraConfig {

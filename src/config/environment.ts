@@ -46,6 +46,12 @@ class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
 
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
   @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, {
     message: 'CASSANDRA_HOST must be a comma-separated list of hosts',
   })
@@ -198,7 +204,12 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
     throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return {
-    http: { port: env.PORT, host: env.HTTP_HOST, logLevel: env.LOG_LEVEL },
+    http: {
+      port: env.PORT,
+      host: env.HTTP_HOST,
+      logLevel: env.LOG_LEVEL,
+      trustProxyHops: env.TRUST_PROXY_HOPS,
+    },
     cassandra: {
       contactPoints: env.CASSANDRA_HOST.split(',').map((host) => host.trim()),
       port: env.CASSANDRA_PORT,

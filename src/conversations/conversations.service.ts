@@ -45,11 +45,7 @@ export class ConversationsService {
    * An existing conversation proves its parties were checked when it was created (or that it predates
    * accounts, see SCHEMA.md), so later sends skip the lookups.
    */
-  async openDirectConversation(
-    sender: NamedUserId,
-    receiver: NamedUserId,
-    at: Date,
-  ): Promise<Conversation> {
+  async openDirectConversation(sender: NamedUserId, receiver: NamedUserId, at: Date): Promise<Conversation> {
     const [userA, userB] = [sender.id, receiver.id];
     const id = directConversationId(userA, userB);
     const existing = await this.repository.findConversation(id);
