@@ -41,6 +41,26 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // Driver types stop at the repositories: services, controllers and the rest see strings, numbers and
+    // Dates, and hand domain values down. Only the Cassandra module and the repositories talk to the driver.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cassandra/**', 'src/**/*.repository.ts', 'src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'cassandra-driver',
+              message:
+                'Only src/cassandra/ and *.repository.ts may import the driver; hand domain values down.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Supertest bodies and Jest matchers are untyped by nature.
     files: ['test/**/*.ts', 'src/**/*.spec.ts'],
     rules: {

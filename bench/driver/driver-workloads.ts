@@ -1,5 +1,6 @@
 import { Client, types } from 'cassandra-driver';
-import { compareTimeUuids, toMicros } from '../../src/common/time/time-uuid';
+import { toMicros } from '../../src/cassandra/write-time';
+import { compareTimeUuids } from '../../src/common/time/time-uuid';
 import { bucketOf } from '../../src/messages/message-bucket';
 import { deepConversationId, pairConversationId, sendPair, PAIRS } from '../bench-plan';
 import { RepositoryCql } from './repository-cql';
@@ -58,7 +59,7 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
         params: [toMicros(createdAt), messageId, long(senderId), content, conversation],
       },
     ];
-    if (!previous || compareTimeUuids(messageId, previous) > 0) {
+    if (!previous || compareTimeUuids(messageId.toString(), previous.toString()) > 0) {
       for (const userId of [row.get('user1_id') as types.Long, row.get('user2_id') as types.Long]) {
         if (previous) statements.push({ query: cql.DELETE_ENTRY, params: [userId, previous] });
         statements.push({ query: cql.INSERT_ENTRY, params: [userId, messageId, conversation] });

@@ -1,4 +1,4 @@
-import { types } from 'cassandra-driver';
+import { newTimeUuid } from '../../src/common/time/time-uuid';
 import { contentProblem } from '../../src/common/validation/message-content';
 import type { Conversation, LastMessage } from '../../src/conversations/conversation.model';
 import { directConversationId, orderedPair } from '../../src/conversations/direct-conversation-id';
@@ -61,7 +61,7 @@ class ConversationRun {
     let finalMs = 0;
     for (const time of messageTimes(plan, seededRandom(plan.seed))) finalMs = time;
     this.finalAt = new Date(finalMs);
-    this.finalId = types.TimeUuid.fromDate(this.finalAt).toString();
+    this.finalId = newTimeUuid(this.finalAt);
   }
 
   /** The next message in time order: who sends it, to whom, what and when. */
@@ -212,14 +212,14 @@ export async function seedPlan(
       const at = new Date(message.atMs);
       const isFinal = message.index === run.plan.messages - 1;
       const stored: Message = {
-        id: isFinal ? run.finalId : types.TimeUuid.fromDate(at).toString(),
+        id: isFinal ? run.finalId : newTimeUuid(at),
         conversationId: run.id,
         senderId: message.senderId,
         receiverId: message.receiverId,
         content: checked(message.content),
         createdAt: at,
       };
-      const activity = context.conversations.activityStatements(run.viewFor(message.index), {
+      const activity = context.conversations.activityFor(run.viewFor(message.index), {
         id: stored.id,
         at,
         senderId: stored.senderId,

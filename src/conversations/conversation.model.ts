@@ -26,3 +26,19 @@ export interface ConversationEntry {
   readonly lastMessageId: string;
   readonly conversationId: string;
 }
+
+/**
+ * What a new message changes about its conversation, as a domain value: the send's unit of work
+ * (MessagesRepository.appendMessage) turns it into writes, in the message's own batch.
+ */
+export interface ConversationActivity {
+  readonly conversationId: string;
+  /** The message that becomes the conversation's latest (unless a newer one already is). */
+  readonly message: LastMessage;
+  /** Whose lists the conversation moves to the top of. */
+  readonly participants: readonly number[];
+  /** False when a newer message is already the conversation's last (a late send): the lists stay as they are. */
+  readonly movesToTop: boolean;
+  /** The entry this message replaces in the participants' lists: the previous last message. */
+  readonly replacesEntry?: string;
+}

@@ -1,30 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
-import { CqlStatement } from '../cassandra/cql-statement';
-import { toMicros } from '../common/time/time-uuid';
+import {
+  INCREMENT_CONVERSATION_COUNT,
+  INCREMENT_MESSAGE_COUNT,
+  INSERT_CONVERSATION,
+  DELETE_ENTRY,
+  SELECT_CONVERSATION,
+  SELECT_CONVERSATION_COUNT,
+  SELECT_ENTRIES_AFTER,
+  SELECT_ENTRIES_HEAD,
+  SELECT_MESSAGE_COUNT,
+} from './conversation-statements';
 import { Conversation, ConversationEntry } from './conversation.model';
-
-const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, created_at,
-  last_message_id, last_message_sender_id, last_message_content FROM conversations WHERE conversation_id = ?`;
-const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, user1_id, user2_id, created_at)
-  VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
-const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ?
-  SET last_message_id = ?, last_message_sender_id = ?, last_message_content = ? WHERE conversation_id = ?`;
-const INSERT_ENTRY =
-  'INSERT INTO conversations_by_user (user_id, last_message_id, conversation_id) VALUES (?, ?, ?)';
-const DELETE_ENTRY = 'DELETE FROM conversations_by_user WHERE user_id = ? AND last_message_id = ?';
-const SELECT_ENTRIES_HEAD =
-  'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ? LIMIT ?';
-const SELECT_ENTRIES_AFTER = `SELECT last_message_id, conversation_id FROM conversations_by_user
-  WHERE user_id = ? AND last_message_id < ? LIMIT ?`;
-const INCREMENT_CONVERSATION_COUNT =
-  'UPDATE user_conversation_counts SET conversation_count = conversation_count + 1 WHERE user_id = ?';
-const SELECT_CONVERSATION_COUNT = 'SELECT conversation_count FROM user_conversation_counts WHERE user_id = ?';
-const INCREMENT_MESSAGE_COUNT =
-  'UPDATE conversation_message_counts SET message_count = message_count + 1 WHERE conversation_id = ?';
-const SELECT_MESSAGE_COUNT =
-  'SELECT message_count FROM conversation_message_counts WHERE conversation_id = ?';
 
 const READ = { prepare: true, isIdempotent: true };
 
@@ -116,41 +104,6 @@ export class ConversationsRepository {
     return count ? count.toNumber() : 0;
   }
 
-  /**
-   * The writes that move a conversation to the top of its participants' lists for a new message, for
-   * the message's logged batch. The last-message columns carry the message's time as their write time,
-   * so of concurrent sends the newest wins. Only a newer message replaces the previous entry.
-   */
-  activityStatements(
-    conversation: Conversation,
-    participants: number[],
-    message: ConversationActivity,
-  ): CqlStatement[] {
-    const messageId = types.TimeUuid.fromString(message.id);
-    const statements: CqlStatement[] = [
-      {
-        query: UPDATE_LAST_MESSAGE,
-        params: [
-          toMicros(message.at),
-          messageId,
-          long(message.senderId),
-          message.content,
-          types.Uuid.fromString(conversation.id),
-        ],
-      },
-    ];
-    if (!message.movesToTop) return statements;
-    const previousId = message.replacesEntry ? types.TimeUuid.fromString(message.replacesEntry) : undefined;
-    for (const userId of participants) {
-      if (previousId) statements.push({ query: DELETE_ENTRY, params: [long(userId), previousId] });
-      statements.push({
-        query: INSERT_ENTRY,
-        params: [long(userId), messageId, types.Uuid.fromString(conversation.id)],
-      });
-    }
-    return statements;
-  }
-
   /** A slice of a user's list, most recent first, strictly after (older than) the given entry. */
   async listEntries(
     userId: number,
@@ -176,16 +129,4 @@ export class ConversationsRepository {
       isIdempotent: true,
     });
   }
-}
-
-/** What a new message changes about its conversation. */
-export interface ConversationActivity {
-  readonly id: string;
-  readonly at: Date;
-  readonly senderId: number;
-  readonly content: string;
-  /** False when a newer message is already the conversation's last (a late send): the lists stay as they are. */
-  readonly movesToTop: boolean;
-  /** The entry this message replaces in the participants' lists: the previous last message. */
-  readonly replacesEntry?: string;
 }

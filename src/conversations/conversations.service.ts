@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { types } from 'cassandra-driver';
-import { CqlStatement } from '../cassandra/cql-statement';
 import { Caller } from '../common/auth/caller';
 import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Page, pageFrom } from '../common/pagination/page';
 import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
-import { Conversation, ConversationEntry, participantsOf } from './conversation.model';
+import {
+  Conversation,
+  ConversationActivity,
+  ConversationEntry,
+  LastMessage,
+  participantsOf,
+} from './conversation.model';
 import { NamedUserId, UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
@@ -22,13 +26,6 @@ const isEntryPosition = (value: unknown): value is EntryPosition =>
 /** Reads of a user's list past entries left stale by concurrent sends; bounded so a page's cost is too. */
 const MAX_LIST_ROUNDS = 4;
 const STALE_SLACK = 5;
-
-export interface MessageActivity {
-  readonly id: string;
-  readonly at: Date;
-  readonly senderId: number;
-  readonly content: string;
-}
 
 @Injectable()
 export class ConversationsService {
@@ -110,17 +107,16 @@ export class ConversationsService {
     });
   }
 
-  /** The writes a new message makes to its conversation and its participants' lists, for its batch. */
-  activityStatements(conversation: Conversation, message: MessageActivity): CqlStatement[] {
+  /** What a new message changes about its conversation and its participants' lists. */
+  activityFor(conversation: Conversation, message: LastMessage): ConversationActivity {
     const previous = conversation.lastMessage;
-    const movesToTop =
-      !previous ||
-      compareTimeUuids(types.TimeUuid.fromString(message.id), types.TimeUuid.fromString(previous.id)) > 0;
-    return this.repository.activityStatements(conversation, participantsOf(conversation), {
-      ...message,
-      movesToTop,
+    return {
+      conversationId: conversation.id,
+      message,
+      participants: participantsOf(conversation),
+      movesToTop: !previous || compareTimeUuids(message.id, previous.id) > 0,
       replacesEntry: previous?.id,
-    });
+    };
   }
 
   /**
@@ -181,10 +177,7 @@ export class ConversationsService {
   private isStale(entry: ConversationEntry, conversation: Conversation): boolean {
     const latest = conversation.lastMessage;
     if (!latest) return false;
-    return (
-      compareTimeUuids(types.TimeUuid.fromString(entry.lastMessageId), types.TimeUuid.fromString(latest.id)) <
-      0
-    );
+    return compareTimeUuids(entry.lastMessageId, latest.id) < 0;
   }
 
   private removeStaleEntry(userId: number, entry: ConversationEntry): void {

@@ -1,34 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
-import { CqlStatement } from '../cassandra/cql-statement';
+import { toMicros } from '../cassandra/write-time';
+import { DELETE_ENTRY, INSERT_ENTRY, UPDATE_LAST_MESSAGE } from '../conversations/conversation-statements';
+import { ConversationActivity } from '../conversations/conversation.model';
 import { bucketOf } from './message-bucket';
+import {
+  INSERT_BUCKET,
+  INSERT_MESSAGE,
+  SELECT_BUCKETS,
+  SELECT_BUCKETS_FROM,
+  SELECT_MESSAGES,
+  SELECT_MESSAGES_BEFORE,
+} from './message-statements';
 import { Message } from './message.model';
 
-const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
-  (conversation_id, bucket, message_id, sender_id, receiver_id, content) VALUES (?, ?, ?, ?, ?, ?)`;
-const INSERT_BUCKET = 'INSERT INTO conversation_buckets (conversation_id, bucket) VALUES (?, ?)';
-const SELECT_BUCKETS = 'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
-const SELECT_BUCKETS_FROM =
-  'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? AND bucket <= ? LIMIT ?';
-const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content';
-const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
-  WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
-const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
-  WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?`;
-
 const READ = { prepare: true, isIdempotent: true };
+
+const long = (value: number) => types.Long.fromNumber(value);
+
+/** A bound statement of a batch. */
+interface Statement {
+  readonly query: string;
+  readonly params: unknown[];
+}
+
+/**
+ * The writes that move a conversation to the top of its participants' lists for a new message. The
+ * last-message columns carry the message's time as their write time, so of concurrent sends the newest
+ * wins; only a newer message replaces the previous list entry.
+ */
+function activityWrites(activity: ConversationActivity): Statement[] {
+  const conversationId = types.Uuid.fromString(activity.conversationId);
+  const { message } = activity;
+  const messageId = types.TimeUuid.fromString(message.id);
+  const writes: Statement[] = [
+    {
+      query: UPDATE_LAST_MESSAGE,
+      params: [toMicros(message.at), messageId, long(message.senderId), message.content, conversationId],
+    },
+  ];
+  if (!activity.movesToTop) return writes;
+  const previousId = activity.replacesEntry ? types.TimeUuid.fromString(activity.replacesEntry) : undefined;
+  for (const userId of activity.participants) {
+    if (previousId) writes.push({ query: DELETE_ENTRY, params: [long(userId), previousId] });
+    writes.push({ query: INSERT_ENTRY, params: [long(userId), messageId, conversationId] });
+  }
+  return writes;
+}
 
 @Injectable()
 export class MessagesRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   /**
-   * Stores a message, its day in the conversation's bucket list, and the given writes of other tables,
-   * in one logged batch: all of them happen or, if the batch fails, none is acknowledged. Every write
-   * is keyed by the message's id, so the driver may safely retry the batch.
+   * The send's unit of work: the message, its day in the conversation's bucket list, and what it changes
+   * about its conversation, in one logged batch: all of them happen or, if the batch fails, none is
+   * acknowledged. Every write is keyed by the message's id, so the driver may safely retry the batch.
    */
-  async appendMessage(message: Message, alsoWrite: CqlStatement[]): Promise<void> {
+  async appendMessage(message: Message, activity: ConversationActivity): Promise<void> {
     const conversationId = types.Uuid.fromString(message.conversationId);
     const bucket = bucketOf(message.createdAt.getTime());
     await this.client.batch(
@@ -39,13 +69,13 @@ export class MessagesRepository {
             conversationId,
             bucket,
             types.TimeUuid.fromString(message.id),
-            types.Long.fromNumber(message.senderId),
-            types.Long.fromNumber(message.receiverId),
+            long(message.senderId),
+            long(message.receiverId),
             message.content,
           ],
         },
         { query: INSERT_BUCKET, params: [conversationId, bucket] },
-        ...alsoWrite,
+        ...activityWrites(activity),
       ],
       { prepare: true, logged: true, isIdempotent: true },
     );
@@ -69,12 +99,16 @@ export class MessagesRepository {
   async readBucket(
     conversationId: string,
     bucket: number,
-    beforeId: types.TimeUuid | undefined,
+    beforeId: string | undefined,
     limit: number,
   ): Promise<Message[]> {
     const id = types.Uuid.fromString(conversationId);
     const result = beforeId
-      ? await this.client.execute(SELECT_MESSAGES_BEFORE, [id, bucket, beforeId, limit], READ)
+      ? await this.client.execute(
+          SELECT_MESSAGES_BEFORE,
+          [id, bucket, types.TimeUuid.fromString(beforeId), limit],
+          READ,
+        )
       : await this.client.execute(SELECT_MESSAGES, [id, bucket, limit], READ);
     return result.rows.map((row) => {
       const messageId = row.get('message_id') as types.TimeUuid;

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { types } from 'cassandra-driver';
 import { Caller } from '../common/auth/caller';
 import { ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
-import { isTimeUuid } from '../common/time/time-uuid';
+import { isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from '../common/time/time-uuid';
 import { ConversationsService } from '../conversations/conversations.service';
 import { bucketOf } from './message-bucket';
 import { HistoryPosition, Message } from './message.model';
@@ -28,7 +27,7 @@ const isHistoryPosition = (value: unknown): value is HistoryPosition => {
     typeof bucket === 'number' &&
     Number.isSafeInteger(bucket) &&
     isTimeUuid(id) &&
-    bucketOf(types.TimeUuid.fromString(id).getDate().getTime()) === bucket
+    bucketOf(timeUuidDate(id).getTime()) === bucket
   );
 };
 
@@ -36,7 +35,7 @@ const isHistoryPosition = (value: unknown): value is HistoryPosition => {
 function positionBefore(epochMs: number): HistoryPosition {
   // Stored times have millisecond precision, so "before 12:00:00.0005" means "at or before 12:00:00.000".
   const bound = Math.max(0, Math.ceil(epochMs));
-  return { bucket: bucketOf(bound), id: types.TimeUuid.min(new Date(bound), 0).toString() };
+  return { bucket: bucketOf(bound), id: minTimeUuid(new Date(bound)) };
 }
 
 /** Who sends: a user always as themselves; a trusted backend as the user it names. */
@@ -74,14 +73,14 @@ export class MessagesService {
       createdAt,
     );
     const message: Message = {
-      id: types.TimeUuid.fromDate(createdAt).toString(),
+      id: newTimeUuid(createdAt),
       conversationId: conversation.id,
       senderId,
       receiverId: input.receiverId,
       content: input.content,
       createdAt,
     };
-    const activity = this.conversations.activityStatements(conversation, {
+    const activity = this.conversations.activityFor(conversation, {
       id: message.id,
       at: createdAt,
       senderId: message.senderId,
@@ -135,7 +134,7 @@ export class MessagesService {
       const asked = Math.min(wanted - messages.length, MAX_BUCKETS_PER_READ);
       const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
       for (const bucket of buckets) {
-        const beforeId = start && bucket === start.bucket ? types.TimeUuid.fromString(start.id) : undefined;
+        const beforeId = start && bucket === start.bucket ? start.id : undefined;
         messages.push(
           ...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)),
         );

@@ -1,22 +1,68 @@
-import { types } from 'cassandra-driver';
+import { randomBytes } from 'node:crypto';
 
-/** Microseconds since the epoch: the write time Cassandra uses to decide which write wins. */
-export function toMicros(date: Date): types.Long {
-  return types.Long.fromNumber(date.getTime()).multiply(1000);
-}
+/**
+ * Version 1 (time-based) UUIDs, as Cassandra's timeuuid type orders them, as plain strings: services make
+ * and compare message ids without the driver's types, which stay in the repositories.
+ */
 
-/** Orders two timeuuids by their time (100 ns precision), then by their text; as Cassandra orders them. */
-export function compareTimeUuids(a: types.TimeUuid, b: types.TimeUuid): number {
-  const left = a.getDatePrecision();
-  const right = b.getDatePrecision();
-  const byTime = left.date.getTime() - right.date.getTime() || left.ticks - right.ticks;
-  if (byTime !== 0) return byTime;
-  const [x, y] = [a.toString(), b.toString()];
-  return x < y ? -1 : x > y ? 1 : 0;
-}
+/** 100-nanosecond intervals between the Gregorian epoch (1582-10-15) and the Unix epoch. */
+const GREGORIAN_OFFSET_MS = 12_219_292_800_000n;
+const TICKS_PER_MS = 10_000n;
 
 const TIME_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export function isTimeUuid(value: unknown): value is string {
   return typeof value === 'string' && TIME_UUID.test(value);
+}
+
+/** The 60-bit timestamp of a timeuuid, in 100 ns ticks since the Gregorian epoch. */
+function timestampOf(id: string): bigint {
+  const low = id.slice(0, 8);
+  const mid = id.slice(9, 13);
+  const high = id.slice(15, 18);
+  return BigInt(`0x${high}${mid}${low}`);
+}
+
+function format(timestamp: bigint, clockAndNode: string): string {
+  const hex = timestamp.toString(16).padStart(15, '0');
+  return `${hex.slice(7)}-${hex.slice(3, 7)}-1${hex.slice(0, 3)}-${clockAndNode.slice(0, 4)}-${clockAndNode.slice(4)}`;
+}
+
+function timestampAt(date: Date, ticks: number): bigint {
+  return (BigInt(date.getTime()) + GREGORIAN_OFFSET_MS) * TICKS_PER_MS + BigInt(ticks);
+}
+
+let lastMs = Number.NaN;
+let ticksInLastMs = 0;
+
+/**
+ * A new timeuuid for an instant: ids made for one millisecond by this process count up through its
+ * 10,000 sub-millisecond ticks, so they are unique and in the order they were made; the random clock
+ * sequence and node keep ids of different processes apart.
+ */
+export function newTimeUuid(at: Date): string {
+  const ms = at.getTime();
+  ticksInLastMs = ms === lastMs ? (ticksInLastMs + 1) % Number(TICKS_PER_MS) : 0;
+  lastMs = ms;
+  const random = randomBytes(8);
+  random[0] = (random[0] & 0x3f) | 0x80; // the RFC 4122 variant
+  random[2] |= 0x01; // a multicast node: never a real MAC address
+  return format(timestampAt(at, ticksInLastMs), random.toString('hex'));
+}
+
+/** The smallest timeuuid of an instant: every id made at or after it sorts after it (as minTimeuuid()). */
+export function minTimeUuid(at: Date): string {
+  return format(timestampAt(at, 0), '8080808080808080');
+}
+
+/** The instant of a timeuuid, to the millisecond. */
+export function timeUuidDate(id: string): Date {
+  return new Date(Number(timestampOf(id) / TICKS_PER_MS - GREGORIAN_OFFSET_MS));
+}
+
+/** Orders two timeuuids by their time (100 ns precision), then by their text; as Cassandra orders them. */
+export function compareTimeUuids(a: string, b: string): number {
+  const [left, right] = [timestampOf(a.toLowerCase()), timestampOf(b.toLowerCase())];
+  if (left !== right) return left < right ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

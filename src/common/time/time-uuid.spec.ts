@@ -1,0 +1,43 @@
+import { types } from 'cassandra-driver';
+import { compareTimeUuids, isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from './time-uuid';
+
+// The driver's TimeUuid is the reference: ids made here must mean to Cassandra what they mean to us.
+describe('timeuuids without the driver', () => {
+  const instants = [new Date(0), new Date('2024-02-29T23:59:59.999Z'), new Date('2026-12-01T12:00:00.123Z')];
+
+  it.each(instants)('makes a version 1 id that the driver reads back as %p', (at) => {
+    const id = newTimeUuid(at);
+    expect(isTimeUuid(id)).toBe(true);
+    expect(types.TimeUuid.fromString(id).getDate()).toEqual(at);
+    expect(timeUuidDate(id)).toEqual(at);
+  });
+
+  it.each(instants)('makes the minimum id of %p as the driver does', (at) => {
+    expect(minTimeUuid(at)).toBe(types.TimeUuid.min(at, 0).toString());
+    expect(timeUuidDate(minTimeUuid(at))).toEqual(at);
+  });
+
+  it('makes unique, increasing ids within one millisecond', () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const ids = Array.from({ length: 500 }, () => newTimeUuid(at));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < ids.length; i += 1) expect(compareTimeUuids(ids[i - 1], ids[i])).toBeLessThan(0);
+    expect(ids.every((id) => timeUuidDate(id).getTime() === at.getTime())).toBe(true);
+  });
+
+  it('orders by time first, across the fields of the id', () => {
+    const earlier = types.TimeUuid.fromDate(new Date(1_000), 9_999).toString();
+    const later = types.TimeUuid.fromDate(new Date(1_001), 0).toString();
+    expect(compareTimeUuids(earlier, later)).toBeLessThan(0);
+    expect(compareTimeUuids(later, earlier)).toBeGreaterThan(0);
+    expect(compareTimeUuids(later, later)).toBe(0);
+    const farApart = [new Date('1990-01-01'), new Date('2030-01-01')].map((d) => newTimeUuid(d));
+    expect(compareTimeUuids(farApart[0], farApart[1])).toBeLessThan(0);
+    expect(compareTimeUuids(minTimeUuid(new Date(5_000)), newTimeUuid(new Date(5_000)))).toBeLessThan(0);
+  });
+
+  it('accepts only version 1 UUIDs', () => {
+    expect(isTimeUuid('0b5e5c3a-0000-4000-8000-000000000000')).toBe(false);
+    expect(isTimeUuid(42)).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The CQL of the conversation tables, shared by the conversations repository and the send's unit of work
+ * (src/messages/messages.repository.ts), and exported so the bench's driver baseline runs the very same
+ * statements.
+ */
+export const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, created_at,
+  last_message_id, last_message_sender_id, last_message_content FROM conversations WHERE conversation_id = ?`;
+export const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, user1_id, user2_id, created_at)
+  VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
+export const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ?
+  SET last_message_id = ?, last_message_sender_id = ?, last_message_content = ? WHERE conversation_id = ?`;
+export const INSERT_ENTRY =
+  'INSERT INTO conversations_by_user (user_id, last_message_id, conversation_id) VALUES (?, ?, ?)';
+export const DELETE_ENTRY = 'DELETE FROM conversations_by_user WHERE user_id = ? AND last_message_id = ?';
+export const SELECT_ENTRIES_HEAD =
+  'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ? LIMIT ?';
+export const SELECT_ENTRIES_AFTER = `SELECT last_message_id, conversation_id FROM conversations_by_user
+  WHERE user_id = ? AND last_message_id < ? LIMIT ?`;
+export const INCREMENT_CONVERSATION_COUNT =
+  'UPDATE user_conversation_counts SET conversation_count = conversation_count + 1 WHERE user_id = ?';
+export const SELECT_CONVERSATION_COUNT =
+  'SELECT conversation_count FROM user_conversation_counts WHERE user_id = ?';
+export const INCREMENT_MESSAGE_COUNT =
+  'UPDATE conversation_message_counts SET message_count = message_count + 1 WHERE conversation_id = ?';
+export const SELECT_MESSAGE_COUNT =
+  'SELECT message_count FROM conversation_message_counts WHERE conversation_id = ?';

@@ -1,0 +1,12 @@
+/** The CQL of the message tables, exported so the bench's driver baseline runs the very same statements. */
+export const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
+  (conversation_id, bucket, message_id, sender_id, receiver_id, content) VALUES (?, ?, ?, ?, ?, ?)`;
+export const INSERT_BUCKET = 'INSERT INTO conversation_buckets (conversation_id, bucket) VALUES (?, ?)';
+export const SELECT_BUCKETS = 'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
+export const SELECT_BUCKETS_FROM =
+  'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? AND bucket <= ? LIMIT ?';
+const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content';
+export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
+export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?`;
