@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MessagesService } from '../src/messages/messages.service';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, SettableClock, TestApp } from './support/test-app';
 
 interface MessageBody {
   id: string;
@@ -18,25 +17,28 @@ describe('conversation history', () => {
   const base = Date.UTC(2025, 0, 10);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    const clock = new SettableClock();
+    t = await createTestApp({}, { clock });
     await t.users(1, 2, 3, 4);
-    const messages = t.app.get(MessagesService);
     for (let day = 0; day < 9; day += 1) {
       for (const offset of [1, 3_600_000, 43_200_000, DAY - 60_000, DAY - 1]) {
         const at = base + day * DAY + offset;
         sentTimes.push(at);
-        const sent = await messages.send(
-          { kind: 'service', keyName: 'e2e' },
-          {
-            senderId: 1 + (sentTimes.length % 2),
-            receiverId: 2 - (sentTimes.length % 2),
+        clock.set(new Date(at));
+        const sent = await t
+          .http()
+          .post('/api/messages')
+          .send({
+            sender_id: 1 + (sentTimes.length % 2),
+            receiver_id: 2 - (sentTimes.length % 2),
             content: `m${sentTimes.length}`,
-          },
-          new Date(at),
-        );
-        conversationId = sent.conversationId;
+          })
+          .expect(201);
+        expect(sent.body.created_at).toBe(new Date(at).toISOString());
+        conversationId = sent.body.conversation_id;
       }
     }
+    clock.set(undefined);
   });
   afterAll(async () => {
     await t.close();

@@ -178,10 +178,12 @@ export async function seedPlan(
     await runPool(runs.values(), options.concurrency, async (run) => {
       const message = run.next();
       const at = new Date(message.atMs);
-      const sent = await context.messages.send(
-        SEED_CALLER,
-        { senderId: message.senderId, receiverId: message.receiverId, content: checked(message.content) },
-        at,
+      const sent = await context.clock.at(at, () =>
+        context.messages.send(SEED_CALLER, {
+          senderId: message.senderId,
+          receiverId: message.receiverId,
+          content: checked(message.content),
+        }),
       );
       run.first = { id: sent.id, at, senderId: message.senderId, content: message.content };
       // A one-message conversation's newest message is its first, with the id send() gave it.

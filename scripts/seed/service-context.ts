@@ -1,14 +1,16 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import type { Client } from 'cassandra-driver';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type * as AppModuleFile from '../../src/app.module';
 import type * as TokensFile from '../../src/cassandra/cassandra.tokens';
+import type * as ClockFile from '../../src/common/time/clock';
 import type * as ConversationsServiceFile from '../../src/conversations/conversations.service';
 import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
 import type * as MessagesServiceFile from '../../src/messages/messages.service';
 import type * as UsersServiceFile from '../../src/users/users.service';
+import { SeedClock } from './seed-clock';
 import { DIST_DIR } from './service-build';
 
 /** The data generator acts as a trusted backend would, through an API key. */
@@ -21,6 +23,8 @@ export interface ServiceContext {
   readonly conversations: ConversationsServiceFile.ConversationsService;
   readonly users: UsersServiceFile.UsersService;
   readonly messagesRepository: MessagesRepositoryFile.MessagesRepository;
+  /** The service's clock: `clock.at(time, () => messages.send(...))` sends at that time. */
+  readonly clock: SeedClock;
   /** The service's connected client, for the seed marker and checks. */
   readonly client: Client;
   close(): Promise<void>;
@@ -51,15 +55,21 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
     'conversations/conversations.service.js',
   );
   const { UsersService } = fromDist<typeof UsersServiceFile>('users/users.service.js');
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(AppModule, {
-    logger: ['error', 'warn'],
-  });
+  const { Clock } = fromDist<typeof ClockFile>('common/time/clock.js');
+  const clock = new SeedClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  moduleRef.useLogger(['error', 'warn']);
+  const app: INestApplicationContext = await moduleRef.init();
   return {
     keyspace,
     messages: app.get(MessagesService),
     conversations: app.get(ConversationsService),
     users: app.get(UsersService),
     messagesRepository: app.get(MessagesRepository),
+    clock,
     client: app.get<symbol, Client>(CASSANDRA_CLIENT),
     close: () => app.close(),
   };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CassandraModule } from '../cassandra/cassandra.module';
+import { Clock, SystemClock } from '../common/time/clock';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
@@ -8,6 +9,6 @@ import { MessagesService } from './messages.service';
 @Module({
   imports: [CassandraModule, ConversationsModule],
   controllers: [MessagesController],
-  providers: [MessagesService, MessagesRepository],
+  providers: [MessagesService, MessagesRepository, { provide: Clock, useClass: SystemClock }],
 })
 export class MessagesModule {}

@@ -4,6 +4,7 @@ import { ForbiddenError, InvalidRequestError } from '../common/errors/domain-err
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
+import { Clock } from '../common/time/clock';
 import { isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from '../common/time/time-uuid';
 import { ConversationsService } from '../conversations/conversations.service';
 import { bucketOf } from './message-bucket';
@@ -58,15 +59,17 @@ export class MessagesService {
   constructor(
     private readonly repository: MessagesRepository,
     private readonly conversations: ConversationsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
    * Stores a message in the conversation of its sender and receiver (created on first contact) and moves
    * that conversation to the top of both users' lists, atomically. Resolves once the write is acknowledged.
-   * `createdAt` is the send time; only the data generator and tests pass an earlier one.
+   * The message is stamped with the injected clock's time.
    */
-  async send(caller: Caller, input: NewMessage, createdAt: Date = new Date()): Promise<Message> {
+  async send(caller: Caller, input: NewMessage): Promise<Message> {
     const senderId = senderOf(caller, input);
+    const createdAt = this.clock.now();
     const conversation = await this.conversations.openDirectConversation(
       { id: senderId, field: 'sender_id' },
       { id: input.receiverId, field: 'receiver_id' },

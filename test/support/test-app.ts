@@ -58,6 +58,22 @@ export async function rawClient(keyspace?: string): Promise<Client> {
   return client;
 }
 
+/**
+ * A clock a test sets by hand, to send messages at chosen times through the real send path; unset, it
+ * tells the real time.
+ */
+export class SettableClock {
+  private instant?: Date;
+
+  set(at: Date | undefined): void {
+    this.instant = at;
+  }
+
+  now(): Date {
+    return this.instant ? new Date(this.instant.getTime()) : new Date();
+  }
+}
+
 /** The integers from `first` to `last`, both included. */
 export const range = (first: number, last: number): number[] =>
   Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -72,7 +88,10 @@ let appsCreated = 0;
  * The real AppModule on a fresh keyspace of the real Cassandra node, configured as main.ts does.
  * The environment is read when AppModule is first imported, hence the late import.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: { now(): Date } } = {},
+): Promise<TestApp> {
   const keyspace = env.CASSANDRA_KEYSPACE ?? freshKeyspace();
   Object.assign(process.env, TEST_ENV, { CASSANDRA_KEYSPACE: keyspace }, env);
   // AppModule reads the environment once, when it is imported: a second app in one test file needs a
@@ -82,7 +101,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const { Test } = await import('@nestjs/testing');
   const { AppModule } = await import('../../src/app.module');
   const { configureApp } = await import('../../src/app.setup');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const { Clock } = await import('../../src/common/time/clock');
+  const builder = Test.createTestingModule({ imports: [AppModule] });
+  // A test that writes history at chosen times swaps the clock, the one seam made for that.
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app);
   await app.init();
