@@ -97,6 +97,7 @@ class ConversationRun {
       kind: 'direct',
       user1Id: this.user1Id,
       user2Id: this.user2Id,
+      memberCount: 2,
       createdAt: this.first.at,
       // Only the id of the last message matters to the activity writes; the other fields are not read.
       lastMessage: isFinal ? this.first : { id: this.finalId, at: this.finalAt, senderId: 0, content: '' },
@@ -221,7 +222,7 @@ export async function seedPlan(
         content: checked(message.content),
         createdAt: at,
       };
-      const activity = context.conversations.activityFor(run.viewFor(message.index), {
+      const activity = await context.conversations.activityFor(run.viewFor(message.index), {
         id: stored.id,
         at,
         senderId: stored.senderId,

@@ -27,10 +27,10 @@ export async function verifySample(
   }
   const problems: string[] = [];
   for (const conversation of sample) {
-    const { conversation: stored, messageCount } = await context.conversations.getConversationDetails(
-      conversation.id,
-      SEED_CALLER,
-    );
+    const {
+      view: { conversation: stored },
+      messageCount,
+    } = await context.conversations.getConversationDetails(conversation.id, SEED_CALLER);
     if (stored.lastMessage?.id !== conversation.newestId) {
       problems.push(
         `${conversation.id}: last message ${stored.lastMessage?.id} instead of ${conversation.newestId}`,

@@ -3,8 +3,17 @@
  * (src/messages/messages.repository.ts), and exported so the bench's driver baseline runs the very same
  * statements.
  */
-export const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, created_at,
-  last_message_id, last_message_sender_id, last_message_content FROM conversations WHERE conversation_id = ?`;
+export const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, title, member_count,
+  created_at, last_message_id, last_message_sender_id, last_message_content
+  FROM conversations WHERE conversation_id = ?`;
+export const INSERT_GROUP = `INSERT INTO conversations (conversation_id, kind, title, member_count, created_at)
+  VALUES (?, 'group', ?, ?, ?)`;
+export const INSERT_MEMBER = `INSERT INTO conversation_members (conversation_id, user_id, role, added_at)
+  VALUES (?, ?, ?, ?)`;
+export const SELECT_MEMBER =
+  'SELECT role, added_at FROM conversation_members WHERE conversation_id = ? AND user_id = ?';
+export const SELECT_MEMBERS = `SELECT user_id, role, added_at FROM conversation_members
+  WHERE conversation_id = ? AND user_id > ? LIMIT ?`;
 export const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, user1_id, user2_id, created_at)
   VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
 export const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ?

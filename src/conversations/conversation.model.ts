@@ -7,17 +7,48 @@ export interface LastMessage {
   readonly content: string;
 }
 
-/** A conversation between participants; a 1:1 conversation is the case of two (user1Id < user2Id). */
+export type ConversationKind = 'direct' | 'group';
+export type MemberRole = 'owner' | 'admin' | 'member';
+
+/**
+ * A conversation between members: a 1:1 conversation is the case of two (user1Id < user2Id, its id derived
+ * from the pair); a group has a title, a random id and 3 to MAX_GROUP_MEMBERS members with roles.
+ */
 export interface Conversation {
   readonly id: string;
-  readonly kind: 'direct';
-  readonly user1Id: number;
-  readonly user2Id: number;
+  readonly kind: ConversationKind;
+  /** The pair of a direct conversation; undefined in a group. */
+  readonly user1Id?: number;
+  readonly user2Id?: number;
+  /** A group's title; undefined in a direct conversation. */
+  readonly title?: string;
+  readonly memberCount: number;
   readonly createdAt: Date;
   readonly lastMessage?: LastMessage;
 }
 
-export function participantsOf(conversation: Conversation): number[] {
+/** A conversation as one caller sees it: with their role in it (null for a trusted backend). */
+export interface ConversationView {
+  readonly conversation: Conversation;
+  readonly role: MemberRole | null;
+}
+
+export interface Member {
+  readonly userId: number;
+  readonly role: MemberRole;
+  readonly addedAt: Date;
+}
+
+/**
+ * A group holds at most this many members: a send writes one list entry per member, so the bound is what
+ * keeps a send's work bounded (see SCHEMA.md).
+ */
+export const MAX_GROUP_MEMBERS = 1000;
+export const MIN_GROUP_MEMBERS = 3;
+
+/** The two members of a direct conversation. */
+export function pairOf(conversation: Conversation): number[] {
+  if (conversation.user1Id === undefined || conversation.user2Id === undefined) return [];
   return [conversation.user1Id, conversation.user2Id];
 }
 

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -12,8 +13,11 @@ import { Caller, userIdOf } from '../common/auth/caller';
 import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { UserIdParamsDto } from '../users/dto/user-params.dto';
-import { toConversationDetailsDto, toConversationPageDto } from './conversation.mapper';
+import { toConversationDetailsDto, toConversationPageDto, toMemberPageDto } from './conversation.mapper';
 import { ConversationsService } from './conversations.service';
+import { CreateGroupDto } from './dto/create-group.dto';
+import { MemberPageDto } from './dto/member.dto';
+import { GroupsService } from './groups.service';
 import { ConversationIdParamsDto } from './dto/conversation-params.dto';
 import { ConversationDetailsDto, ConversationPageDto } from './dto/conversation.dto';
 
@@ -25,7 +29,34 @@ const LIST_DESCRIPTION =
 @ApiCredentials()
 @Controller('api/conversations')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  @Post()
+  @UserCallerOnly()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    operationId: 'createGroup',
+    summary: 'Create a group conversation',
+    description:
+      'The caller becomes its owner. Every member finds it at once in their list, before its first message.',
+  })
+  @ApiCreatedResponse({ type: ConversationDetailsDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description:
+      'A missing title, malformed member_ids, or a group of fewer than 3 or more than 1,000 members.',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'One of member_ids is not a user (named).' })
+  async createGroup(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateGroupDto,
+  ): Promise<ConversationDetailsDto> {
+    const view = await this.groups.createGroup(userIdOf(caller), body.title, body.member_ids);
+    return toConversationDetailsDto(view, 0);
+  }
 
   @Get()
   @UserCallerOnly()
@@ -81,10 +112,33 @@ export class ConversationsController {
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
   ): Promise<ConversationDetailsDto> {
-    const { conversation, messageCount } = await this.conversations.getConversationDetails(
+    const { view, messageCount } = await this.conversations.getConversationDetails(
       params.conversation_id,
       caller,
     );
-    return toConversationDetailsDto(conversation, messageCount);
+    return toConversationDetailsDto(view, messageCount);
+  }
+
+  @Get(':conversation_id/members')
+  @ApiOperation({
+    operationId: 'listMembers',
+    summary: "A conversation's members, in user id order",
+    description: 'Paged like every list; a direct conversation lists its two members.',
+  })
+  @ApiOkResponse({ type: MemberPageDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed conversation_id, page, limit or cursor.',
+  })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
+  async listMembers(
+    @CurrentCaller() caller: Caller,
+    @Param() params: ConversationIdParamsDto,
+    @Query() query: PageQueryDto,
+  ): Promise<MemberPageDto> {
+    return toMemberPageDto(await this.groups.listMembers(params.conversation_id, caller, query));
   }
 }

@@ -4,11 +4,19 @@ import { UsersModule } from '../users/users.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { GroupsService } from './groups.service';
+import { Clock, SystemClock } from '../common/time/clock';
 
 @Module({
   imports: [CassandraModule, UsersModule],
   controllers: [ConversationsController],
-  providers: [ConversationsService, ConversationsRepository],
-  exports: [ConversationsService],
+  providers: [
+    ConversationsService,
+    GroupsService,
+    ConversationsRepository,
+    { provide: Clock, useClass: SystemClock },
+  ],
+  // The clock is the one every module stamps new things with.
+  exports: [ConversationsService, Clock],
 })
 export class ConversationsModule {}

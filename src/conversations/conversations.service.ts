@@ -9,8 +9,11 @@ import {
   Conversation,
   ConversationActivity,
   ConversationEntry,
+  ConversationView,
   LastMessage,
-  participantsOf,
+  MAX_GROUP_MEMBERS,
+  MemberRole,
+  pairOf,
 } from './conversation.model';
 import { NamedUserId, UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
@@ -26,6 +29,8 @@ const isEntryPosition = (value: unknown): value is EntryPosition =>
 /** Reads of a user's list past entries left stale by concurrent sends; bounded so a page's cost is too. */
 const MAX_LIST_ROUNDS = 4;
 const STALE_SLACK = 5;
+/** Member rows read per query when a send lists a group's members. */
+const MEMBER_SLICE = 500;
 
 @Injectable()
 export class ConversationsService {
@@ -54,6 +59,7 @@ export class ConversationsService {
       kind: 'direct',
       user1Id,
       user2Id,
+      memberCount: 2,
       createdAt: at,
     });
     if (created) {
@@ -71,24 +77,36 @@ export class ConversationsService {
    * for an unknown id, so an id reveals nothing. A user must be one of its members; a trusted backend
    * may use any conversation.
    */
-  async assertMember(conversationId: string, caller: Caller): Promise<Conversation> {
+  async assertMember(conversationId: string, caller: Caller): Promise<ConversationView> {
     const conversation = await this.repository.findConversation(conversationId);
-    if (!conversation || (caller.kind === 'user' && !participantsOf(conversation).includes(caller.userId))) {
+    const role = conversation && (await this.roleOf(conversation, caller));
+    if (!conversation || role === undefined) {
       throw new NotFoundError(`conversation ${conversationId} does not exist`);
     }
-    return conversation;
+    return { conversation, role };
+  }
+
+  /** The caller's role in a conversation: undefined for a non-member, null for a trusted backend. */
+  private async roleOf(conversation: Conversation, caller: Caller): Promise<MemberRole | null | undefined> {
+    if (caller.kind === 'service') return null;
+    return this.roleOfUser(conversation, caller.userId);
+  }
+
+  private async roleOfUser(conversation: Conversation, userId: number): Promise<MemberRole | undefined> {
+    if (conversation.kind === 'direct') return pairOf(conversation).includes(userId) ? 'member' : undefined;
+    return this.repository.findMemberRole(conversation.id, userId);
   }
 
   /** The conversation with its message count, for the details endpoint. */
   async getConversationDetails(
     conversationId: string,
     caller: Caller,
-  ): Promise<{ conversation: Conversation; messageCount: number }> {
-    const [conversation, messageCount] = await Promise.all([
+  ): Promise<{ view: ConversationView; messageCount: number }> {
+    const [view, messageCount] = await Promise.all([
       this.assertMember(conversationId, caller),
       this.repository.countMessages(conversationId),
     ]);
-    return { conversation, messageCount };
+    return { view, messageCount };
   }
 
   countMessages(conversationId: string): Promise<number> {
@@ -107,16 +125,28 @@ export class ConversationsService {
     });
   }
 
-  /** What a new message changes about its conversation and its participants' lists. */
-  activityFor(conversation: Conversation, message: LastMessage): ConversationActivity {
+  /** What a new message changes about its conversation and its members' lists. */
+  async activityFor(conversation: Conversation, message: LastMessage): Promise<ConversationActivity> {
     const previous = conversation.lastMessage;
     return {
       conversationId: conversation.id,
       message,
-      participants: participantsOf(conversation),
+      participants:
+        conversation.kind === 'direct' ? pairOf(conversation) : await this.memberIds(conversation.id),
       movesToTop: !previous || compareTimeUuids(message.id, previous.id) > 0,
       replacesEntry: previous?.id,
     };
+  }
+
+  /** Every member of a group: one partition, at most MAX_GROUP_MEMBERS rows, read in slices. */
+  private async memberIds(conversationId: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (let after = 0; ;) {
+      const slice = await this.repository.listMembers(conversationId, after, MEMBER_SLICE);
+      ids.push(...slice.map((member) => member.userId));
+      if (slice.length < MEMBER_SLICE || ids.length >= MAX_GROUP_MEMBERS) return ids;
+      after = slice[slice.length - 1].userId;
+    }
   }
 
   /**
@@ -124,7 +154,7 @@ export class ConversationsService {
    * row: an entry older than the conversation's last message was left by concurrent sends, so it is
    * skipped (each conversation appears once, with its true latest message) and removed in passing.
    */
-  async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<Conversation>> {
+  async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<ConversationView>> {
     if (caller.kind === 'user' && caller.userId !== userId) {
       throw new ForbiddenError(
         `a user may list only their own conversations (you are user ${caller.userId})`,
@@ -141,7 +171,15 @@ export class ConversationsService {
     const page = pageFrom(live, window, total, (last, nextPage) =>
       encodeCursor({ kind: 'c', scope, page: nextPage, position: { id: last.entry.lastMessageId } }),
     );
-    return { ...page, data: page.data.map((item) => item.conversation) };
+    // The list's owner's role in each group it shows: one row read per group, in parallel.
+    const roles = await Promise.all(page.data.map((item) => this.roleOfUser(item.conversation, userId)));
+    return {
+      ...page,
+      data: page.data.map((item, index) => ({
+        conversation: item.conversation,
+        role: roles[index] ?? 'member',
+      })),
+    };
   }
 
   /** Up to `wanted` live entries after the given one, checked against their conversation rows. */
@@ -165,7 +203,11 @@ export class ConversationsService {
           seen.add(conversation.id);
           live.push({ entry, conversation });
         } else {
-          this.removeStaleEntry(userId, entry);
+          this.replaceStaleEntry(
+            userId,
+            entry,
+            conversation && !seen.has(conversation.id) ? conversation : undefined,
+          );
         }
       });
       if (entries.length < asked) break;
@@ -180,9 +222,22 @@ export class ConversationsService {
     return compareTimeUuids(entry.lastMessageId, latest.id) < 0;
   }
 
-  private removeStaleEntry(userId: number, entry: ConversationEntry): void {
-    this.repository.removeEntry(userId, entry.lastMessageId).catch((error: unknown) => {
-      this.logger.warn(`Could not remove a stale list entry of user ${userId}: ${String(error)}`);
-    });
+  /**
+   * Removes an entry left behind, in passing. When its conversation has a newer message and was not met
+   * in this read, the entry at that message is written first (the same row a send writes, so a no-op when
+   * it exists): this repairs a group send whose fan-out to the lists was cut short, which would otherwise
+   * drop the group from this member's list. The repaired entry is above this page, so it shows on the
+   * next read of the list's head.
+   */
+  private replaceStaleEntry(userId: number, entry: ConversationEntry, conversation?: Conversation): void {
+    const latest = conversation?.lastMessage;
+    const repair = latest
+      ? this.repository.putEntries(entry.conversationId, latest.id, [userId])
+      : Promise.resolve();
+    repair
+      .then(() => this.repository.removeEntry(userId, entry.lastMessageId))
+      .catch((error: unknown) => {
+        this.logger.warn(`Could not replace a stale list entry of user ${userId}: ${String(error)}`);
+      });
   }
 }

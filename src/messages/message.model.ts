@@ -3,7 +3,8 @@ export interface Message {
   readonly id: string;
   readonly conversationId: string;
   readonly senderId: number;
-  readonly receiverId: number;
+  /** The other member of a direct conversation; null in a group. */
+  readonly receiverId: number | null;
   readonly content: string;
   readonly createdAt: Date;
 }

@@ -6,6 +6,7 @@ import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Clock } from '../common/time/clock';
 import { isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from '../common/time/time-uuid';
+import { Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
 import { bucketOf } from './message-bucket';
 import { HistoryPosition, Message } from './message.model';
@@ -75,15 +76,42 @@ export class MessagesService {
       { id: input.receiverId, field: 'receiver_id' },
       createdAt,
     );
+    return this.store(
+      conversation,
+      { senderId, receiverId: input.receiverId, content: input.content },
+      createdAt,
+    );
+  }
+
+  /**
+   * Sends into a conversation the caller is a member of, direct or group (404 otherwise, as for reads).
+   * In a direct conversation the receiver is the other member; a group message has none.
+   */
+  async sendToConversation(caller: Caller, conversationId: string, content: string): Promise<Message> {
+    if (caller.kind !== 'user') {
+      throw new InvalidRequestError('an API key sends by sender_id and receiver_id: use POST /api/messages');
+    }
+    const { conversation } = await this.conversations.assertMember(conversationId, caller);
+    const receiverId =
+      conversation.kind === 'direct'
+        ? ((conversation.user1Id === caller.userId ? conversation.user2Id : conversation.user1Id) ?? null)
+        : null;
+    return this.store(conversation, { senderId: caller.userId, receiverId, content }, this.clock.now());
+  }
+
+  /** The one write path of every send: the message and what it changes about its conversation. */
+  private async store(
+    conversation: Conversation,
+    input: { senderId: number; receiverId: number | null; content: string },
+    createdAt: Date,
+  ): Promise<Message> {
     const message: Message = {
       id: newTimeUuid(createdAt),
       conversationId: conversation.id,
-      senderId,
-      receiverId: input.receiverId,
-      content: input.content,
+      ...input,
       createdAt,
     };
-    const activity = this.conversations.activityFor(conversation, {
+    const activity = await this.conversations.activityFor(conversation, {
       id: message.id,
       at: createdAt,
       senderId: message.senderId,

@@ -2,19 +2,52 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ConversationDto {
   @ApiProperty({
-    description: 'Conversation id (UUID), derived from the pair of participants.',
+    description:
+      'Conversation id (UUID): derived from the pair of a direct conversation, random for a group.',
     format: 'uuid',
   })
   id!: string;
 
-  @ApiProperty({ description: 'The participant with the lower user id.', example: 1 })
-  user1_id!: number;
-
-  @ApiProperty({ description: 'The participant with the higher user id.', example: 2 })
-  user2_id!: number;
+  @ApiProperty({ enum: ['direct', 'group'], description: 'A conversation of two, or a group.' })
+  kind!: 'direct' | 'group';
 
   @ApiProperty({
-    description: 'When the first message created the conversation (ISO 8601 UTC).',
+    description: 'A group’s title; null in a direct conversation.',
+    nullable: true,
+    type: String,
+  })
+  title!: string | null;
+
+  @ApiProperty({ description: 'Number of members: 2 in a direct conversation.', example: 2 })
+  member_count!: number;
+
+  @ApiProperty({
+    enum: ['owner', 'admin', 'member'],
+    nullable: true,
+    description:
+      'The role in it of the user whose conversation this is (the caller, or the user whose list is read); ' +
+      'null when a trusted backend reads a conversation directly. Both members of a direct conversation are members.',
+  })
+  role!: 'owner' | 'admin' | 'member' | null;
+
+  @ApiProperty({
+    description: 'The member with the lower user id in a direct conversation; null in a group.',
+    example: 1,
+    nullable: true,
+    type: Number,
+  })
+  user1_id!: number | null;
+
+  @ApiProperty({
+    description: 'The member with the higher user id in a direct conversation; null in a group.',
+    example: 2,
+    nullable: true,
+    type: Number,
+  })
+  user2_id!: number | null;
+
+  @ApiProperty({
+    description: 'When the conversation was created: by its first message, or as a group (ISO 8601 UTC).',
     format: 'date-time',
   })
   created_at!: string;

@@ -10,8 +10,13 @@ export class MessageDto {
   @ApiProperty({ example: 1 })
   sender_id!: number;
 
-  @ApiProperty({ example: 2 })
-  receiver_id!: number;
+  @ApiProperty({
+    description: 'The other member of a direct conversation; null in a group.',
+    example: 2,
+    nullable: true,
+    type: Number,
+  })
+  receiver_id!: number | null;
 
   @ApiProperty({ example: 'Hello! 👋' })
   content!: string;

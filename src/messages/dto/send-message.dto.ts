@@ -42,3 +42,14 @@ export class SendMessageDto {
   @IsMessageContent()
   readonly content!: string;
 }
+
+export class ConversationMessageDto {
+  @ApiProperty({
+    description: `The message: 1 to ${MAX_CONTENT_CHARACTERS} Unicode characters, not only white space. Stored and returned exactly as sent.`,
+    minLength: 1,
+    maxLength: MAX_CONTENT_CHARACTERS,
+    example: 'Hello everyone! 👋',
+  })
+  @IsMessageContent()
+  readonly content!: string;
+}

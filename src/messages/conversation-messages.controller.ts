@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiCredentials, CurrentCaller, RateLimited, UserCallerOnly } from '../common/auth/auth.decorators';
+import { Caller } from '../common/auth/caller';
+import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
+import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
+import { MessageDto } from './dto/message.dto';
+import { ConversationMessageDto } from './dto/send-message.dto';
+import { toMessageDto } from './message.mapper';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiDatabaseUnavailableResponse()
+@ApiCredentials()
+@Controller('api/conversations/:conversation_id/messages')
+export class ConversationMessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Post()
+  @UserCallerOnly()
+  @RateLimited('sends')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    operationId: 'sendToConversation',
+    summary: 'Send a message into a conversation the caller is a member of, direct or group',
+    description: 'A 201 means the message is stored. In a group, receiver_id is null.',
+  })
+  @ApiCreatedResponse({ type: MessageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or content.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
+  async send(
+    @CurrentCaller() caller: Caller,
+    @Param() params: ConversationIdParamsDto,
+    @Body() body: ConversationMessageDto,
+  ): Promise<MessageDto> {
+    return toMessageDto(await this.messages.sendToConversation(caller, params.conversation_id, body.content));
+  }
+}
