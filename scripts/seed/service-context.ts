@@ -7,6 +7,7 @@ import type * as AppModuleFile from '../../src/app.module';
 import type * as TokensFile from '../../src/cassandra/cassandra.tokens';
 import type * as ClockFile from '../../src/common/time/clock';
 import type * as ConversationsServiceFile from '../../src/conversations/conversations.service';
+import type * as GroupsServiceFile from '../../src/conversations/groups.service';
 import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
 import type * as MessagesServiceFile from '../../src/messages/messages.service';
 import type * as UsersServiceFile from '../../src/users/users.service';
@@ -21,6 +22,7 @@ export interface ServiceContext {
   readonly keyspace: string;
   readonly messages: MessagesServiceFile.MessagesService;
   readonly conversations: ConversationsServiceFile.ConversationsService;
+  readonly groups: GroupsServiceFile.GroupsService;
   readonly users: UsersServiceFile.UsersService;
   readonly messagesRepository: MessagesRepositoryFile.MessagesRepository;
   /** The service's clock: `clock.at(time, () => messages.send(...))` sends at that time. */
@@ -55,6 +57,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
     'conversations/conversations.service.js',
   );
   const { UsersService } = fromDist<typeof UsersServiceFile>('users/users.service.js');
+  const { GroupsService } = fromDist<typeof GroupsServiceFile>('conversations/groups.service.js');
   const { Clock } = fromDist<typeof ClockFile>('common/time/clock.js');
   const clock = new SeedClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
@@ -67,6 +70,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
     keyspace,
     messages: app.get(MessagesService),
     conversations: app.get(ConversationsService),
+    groups: app.get(GroupsService),
     users: app.get(UsersService),
     messagesRepository: app.get(MessagesRepository),
     clock,
