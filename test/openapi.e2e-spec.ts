@@ -58,6 +58,12 @@ describe('OpenAPI document and Swagger UI', () => {
       '/api/users/{user_id}': ['get', 'getUser', ['200', '400', '401', '404']],
       '/api/users/{user_id}/tokens': ['post', 'issueUserToken', ['201', '401', '403', '404']],
       '/api/conversations': ['get', 'listMyConversations', ['200', '400', '401', '403']],
+      '/api/conversations/{conversation_id}/messages': [
+        'post',
+        'sendToConversation',
+        ['201', '400', '401', '403', '404', '429', '503'],
+      ],
+      '/api/conversations/{conversation_id}/members': ['get', 'listMembers', ['200', '400', '401', '404']],
       '/api/messages/conversation/{conversation_id}': ['get', 'listMessages', ['200', '400', '404', '503']],
       '/api/messages/conversation/{conversation_id}/before': [
         'get',
@@ -75,6 +81,18 @@ describe('OpenAPI document and Swagger UI', () => {
     const send = body.components.schemas.SendMessageDto;
     expect(send.required).toEqual(['receiver_id', 'content']);
     expect(body.paths['/api/users/{user_id}'].put.operationId).toBe('putUser');
+    expect(body.paths['/api/conversations'].post.operationId).toBe('createGroup');
+    expect(Object.keys(body.paths['/api/conversations'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404']),
+    );
+    const conversation = body.components.schemas.ConversationDto;
+    expect(conversation.properties.kind).toMatchObject({ enum: ['direct', 'group'] });
+    expect(conversation.properties.role).toMatchObject({
+      enum: ['owner', 'admin', 'member'],
+      nullable: true,
+    });
+    expect(conversation.required).toEqual(expect.arrayContaining(['kind', 'title', 'member_count', 'role']));
+    expect(body.components.schemas.MessageDto.properties.receiver_id).toMatchObject({ nullable: true });
     expect(send.properties.content).toMatchObject({ minLength: 1, maxLength: 4000 });
     expect(send.properties.sender_id).toMatchObject({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
     const limit = body.paths['/api/messages/conversation/{conversation_id}'].get.parameters.find(
