@@ -41,5 +41,20 @@ describe('a group of the largest size', () => {
     const members = await t.http().get(`/api/conversations/${created.body.id}/members?limit=100`).expect(200);
     expect(members.body).toMatchObject({ total: MAX_GROUP_MEMBERS, limit: 100 });
     expect(members.body.data).toHaveLength(100);
+
+    // Full: one more member is refused, and nothing changes.
+    await t.users(701_000);
+    const over = await t
+      .as(owner.access_token)
+      .post(`/api/conversations/${created.body.id}/members`)
+      .send({ user_ids: [701_000] })
+      .expect(400);
+    expect(over.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `a group has at most ${MAX_GROUP_MEMBERS} members; it has ${MAX_GROUP_MEMBERS}, and user_ids adds 1`,
+    });
+    const after = await t.http().get(`/api/conversations/${created.body.id}/members?limit=1`).expect(200);
+    expect(after.body.total).toBe(MAX_GROUP_MEMBERS);
   });
 });

@@ -64,6 +64,11 @@ describe('OpenAPI document and Swagger UI', () => {
         ['201', '400', '401', '403', '404', '429', '503'],
       ],
       '/api/conversations/{conversation_id}/members': ['get', 'listMembers', ['200', '400', '401', '404']],
+      '/api/conversations/{conversation_id}/members/{user_id}': [
+        'delete',
+        'removeMember',
+        ['204', '400', '401', '403', '404', '409'],
+      ],
       '/api/messages/conversation/{conversation_id}': ['get', 'listMessages', ['200', '400', '404', '503']],
       '/api/messages/conversation/{conversation_id}/before': [
         'get',
@@ -82,6 +87,8 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(send.required).toEqual(['receiver_id', 'content']);
     expect(body.paths['/api/users/{user_id}'].put.operationId).toBe('putUser');
     expect(body.paths['/api/conversations'].post.operationId).toBe('createGroup');
+    expect(body.paths['/api/conversations/{conversation_id}/members'].post.operationId).toBe('addMembers');
+    expect(body.paths['/api/conversations/{conversation_id}'].patch.operationId).toBe('renameGroup');
     expect(Object.keys(body.paths['/api/conversations'].post.responses)).toEqual(
       expect.arrayContaining(['201', '400', '401', '403', '404']),
     );

@@ -33,3 +33,10 @@ export const INCREMENT_MESSAGE_COUNT =
   'UPDATE conversation_message_counts SET message_count = message_count + 1 WHERE conversation_id = ?';
 export const SELECT_MESSAGE_COUNT =
   'SELECT message_count FROM conversation_message_counts WHERE conversation_id = ?';
+export const ADD_MEMBER = `INSERT INTO conversation_members (conversation_id, user_id, role, added_at)
+  VALUES (?, ?, ?, ?) IF NOT EXISTS`;
+export const REMOVE_MEMBER =
+  'DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ? IF EXISTS';
+export const SET_MEMBER_COUNT =
+  'UPDATE conversations SET member_count = ? WHERE conversation_id = ? IF member_count = ?';
+export const SET_TITLE = 'UPDATE conversations SET title = ? WHERE conversation_id = ?';

@@ -1,7 +1,20 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,13 +26,19 @@ import { Caller, userIdOf } from '../common/auth/caller';
 import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { UserIdParamsDto } from '../users/dto/user-params.dto';
-import { toConversationDetailsDto, toConversationPageDto, toMemberPageDto } from './conversation.mapper';
+import {
+  toConversationDetailsDto,
+  toConversationDto,
+  toConversationPageDto,
+  toMemberPageDto,
+} from './conversation.mapper';
 import { ConversationsService } from './conversations.service';
 import { CreateGroupDto } from './dto/create-group.dto';
 import { MemberPageDto } from './dto/member.dto';
 import { GroupsService } from './groups.service';
 import { ConversationIdParamsDto } from './dto/conversation-params.dto';
-import { ConversationDetailsDto, ConversationPageDto } from './dto/conversation.dto';
+import { AddMembersDto, MemberParamsDto, RenameGroupDto } from './dto/change-group.dto';
+import { ConversationDetailsDto, ConversationDto, ConversationPageDto } from './dto/conversation.dto';
 
 const LIST_DESCRIPTION =
   'Each conversation appears once, with its latest message. A user without conversations gets an empty page.';
@@ -140,5 +159,79 @@ export class ConversationsController {
     @Query() query: PageQueryDto,
   ): Promise<MemberPageDto> {
     return toMemberPageDto(await this.groups.listMembers(params.conversation_id, caller, query));
+  }
+
+  @Post(':conversation_id/members')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    operationId: 'addMembers',
+    summary: 'Add members to a group (owner or admin)',
+    description: 'Adding a member twice is a no-op. The added members find the group in their list at once.',
+  })
+  @ApiOkResponse({ type: ConversationDto, description: 'The group, with its new member_count.' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed user_ids, or the group would pass 1,000.',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller is a plain member.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'Unknown conversation or non-member caller, or a user_id that is not a user.',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'A direct conversation: its members never change.',
+  })
+  async addMembers(
+    @CurrentCaller() caller: Caller,
+    @Param() params: ConversationIdParamsDto,
+    @Body() body: AddMembersDto,
+  ): Promise<ConversationDto> {
+    return toConversationDto(await this.groups.addMembers(caller, params.conversation_id, body.user_ids));
+  }
+
+  @Delete(':conversation_id/members/:user_id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    operationId: 'removeMember',
+    summary: 'Remove a member from a group, or leave it',
+    description:
+      'The owner or an admin removes anyone but the owner; any member removes themselves (leaving). The owner ' +
+      'can leave only a group they are alone in. A user who is not a member: nothing to do, 204.',
+  })
+  @ApiNoContentResponse({ description: 'Removed, or not a member.' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or user_id.' })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'A plain member removing someone else, or anyone removing the owner.',
+  })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'A direct conversation, or the owner leaving others behind.',
+  })
+  async removeMember(@CurrentCaller() caller: Caller, @Param() params: MemberParamsDto): Promise<void> {
+    await this.groups.removeMember(caller, params.conversation_id, params.user_id);
+  }
+
+  @Patch(':conversation_id')
+  @ApiOperation({ operationId: 'renameGroup', summary: 'Change a group’s title (owner or admin)' })
+  @ApiOkResponse({ type: ConversationDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A missing or malformed title.' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller is a plain member.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A direct conversation has no title.' })
+  async rename(
+    @CurrentCaller() caller: Caller,
+    @Param() params: ConversationIdParamsDto,
+    @Body() body: RenameGroupDto,
+  ): Promise<ConversationDto> {
+    return toConversationDto(await this.groups.rename(caller, params.conversation_id, body.title));
   }
 }

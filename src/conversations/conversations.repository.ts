@@ -3,6 +3,10 @@ import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
 import { forEachLimited } from '../common/concurrency';
 import {
+  ADD_MEMBER,
+  REMOVE_MEMBER,
+  SET_MEMBER_COUNT,
+  SET_TITLE,
   INCREMENT_CONVERSATION_COUNT,
   INCREMENT_MESSAGE_COUNT,
   INSERT_CONVERSATION,
@@ -21,6 +25,8 @@ import {
 import { Conversation, ConversationEntry, Member, MemberRole } from './conversation.model';
 
 const READ = { prepare: true, isIdempotent: true };
+/** Lightweight transactions are not retried by the driver: a retry could see its own write as a conflict. */
+const TRANSACTION = { prepare: true, isIdempotent: false };
 
 /** Rows per unlogged batch of one partition's member rows: about 5 KiB, far below the batch size warning. */
 const MEMBERS_PER_BATCH = 100;
@@ -108,6 +114,43 @@ export class ConversationsRepository {
         { prepare: true, logged: false, isIdempotent: true },
       );
     }
+  }
+
+  /** Adds a member unless present (a lightweight transaction): true for exactly one of concurrent adds. */
+  async addMember(conversationId: string, member: Member): Promise<boolean> {
+    const result = await this.client.execute(
+      ADD_MEMBER,
+      [types.Uuid.fromString(conversationId), long(member.userId), member.role, member.addedAt],
+      TRANSACTION,
+    );
+    return result.wasApplied();
+  }
+
+  /** Removes a member if present (a lightweight transaction): true for exactly one of concurrent removals. */
+  async removeMember(conversationId: string, userId: number): Promise<boolean> {
+    const result = await this.client.execute(
+      REMOVE_MEMBER,
+      [types.Uuid.fromString(conversationId), long(userId)],
+      TRANSACTION,
+    );
+    return result.wasApplied();
+  }
+
+  /** Moves member_count from `expected` to `next` (compare and set): false when it was not `expected`. */
+  async setMemberCount(conversationId: string, expected: number, next: number): Promise<boolean> {
+    const result = await this.client.execute(
+      SET_MEMBER_COUNT,
+      [next, types.Uuid.fromString(conversationId), expected],
+      TRANSACTION,
+    );
+    return result.wasApplied();
+  }
+
+  async setTitle(conversationId: string, title: string): Promise<void> {
+    await this.client.execute(SET_TITLE, [title, types.Uuid.fromString(conversationId)], {
+      prepare: true,
+      isIdempotent: true,
+    });
   }
 
   async findMemberRole(conversationId: string, userId: number): Promise<MemberRole | undefined> {

@@ -92,7 +92,7 @@ export class ConversationsService {
     return this.roleOfUser(conversation, caller.userId);
   }
 
-  private async roleOfUser(conversation: Conversation, userId: number): Promise<MemberRole | undefined> {
+  async roleOfUser(conversation: Conversation, userId: number): Promise<MemberRole | undefined> {
     if (conversation.kind === 'direct') return pairOf(conversation).includes(userId) ? 'member' : undefined;
     return this.repository.findMemberRole(conversation.id, userId);
   }
@@ -171,15 +171,7 @@ export class ConversationsService {
     const page = pageFrom(live, window, total, (last, nextPage) =>
       encodeCursor({ kind: 'c', scope, page: nextPage, position: { id: last.entry.lastMessageId } }),
     );
-    // The list's owner's role in each group it shows: one row read per group, in parallel.
-    const roles = await Promise.all(page.data.map((item) => this.roleOfUser(item.conversation, userId)));
-    return {
-      ...page,
-      data: page.data.map((item, index) => ({
-        conversation: item.conversation,
-        role: roles[index] ?? 'member',
-      })),
-    };
+    return { ...page, data: page.data.map(({ conversation, role }) => ({ conversation, role })) };
   }
 
   /** Up to `wanted` live entries after the given one, checked against their conversation rows. */
@@ -187,21 +179,27 @@ export class ConversationsService {
     userId: number,
     afterEntry: string | undefined,
     wanted: number,
-  ): Promise<{ entry: ConversationEntry; conversation: Conversation }[]> {
-    const live: { entry: ConversationEntry; conversation: Conversation }[] = [];
+  ): Promise<{ entry: ConversationEntry; conversation: Conversation; role: MemberRole }[]> {
+    const live: { entry: ConversationEntry; conversation: Conversation; role: MemberRole }[] = [];
     const seen = new Set<string>();
     let after = afterEntry;
     for (let round = 0; round < MAX_LIST_ROUNDS && live.length < wanted; round += 1) {
       const asked = wanted - live.length + STALE_SLACK;
       const entries = await this.repository.listEntries(userId, after, asked);
-      const conversations = await Promise.all(
-        entries.map((entry) => this.repository.findConversation(entry.conversationId)),
+      // Each entry's conversation, and the user's role in it: a group the user has left is no longer theirs.
+      const found = await Promise.all(
+        entries.map(async (entry) => {
+          const conversation = await this.repository.findConversation(entry.conversationId);
+          return { conversation, role: conversation && (await this.roleOfUser(conversation, userId)) };
+        }),
       );
       entries.forEach((entry, index) => {
-        const conversation = conversations[index];
-        if (conversation && !seen.has(conversation.id) && !this.isStale(entry, conversation)) {
+        const { conversation, role } = found[index];
+        if (conversation && role === undefined) {
+          this.replaceStaleEntry(userId, entry);
+        } else if (conversation && role && !seen.has(conversation.id) && !this.isStale(entry, conversation)) {
           seen.add(conversation.id);
-          live.push({ entry, conversation });
+          live.push({ entry, conversation, role });
         } else {
           this.replaceStaleEntry(
             userId,

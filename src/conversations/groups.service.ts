@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Caller } from '../common/auth/caller';
-import { InvalidRequestError } from '../common/errors/domain-errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidRequestError,
+  NotFoundError,
+} from '../common/errors/domain-errors';
+import { forEachLimited } from '../common/concurrency';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { pageWindow, PageRequest } from '../common/pagination/page-window';
 import { pageFrom } from '../common/pagination/page';
@@ -26,6 +32,11 @@ export interface MemberPage {
   readonly data: Member[];
   readonly nextCursor: string | null;
 }
+
+/** Member-row transactions in flight when members are added. */
+const FAN_OUT = 16;
+/** Compare-and-set attempts on member_count before giving up under contention. */
+const COUNT_ATTEMPTS = 30;
 
 const isMemberPosition = (value: unknown): value is { user: number } =>
   typeof value === 'object' &&
@@ -80,6 +91,114 @@ export class GroupsService {
       );
     });
     return { conversation: group, role: 'owner' };
+  }
+
+  /**
+   * Adds members to a group (owner or admin). Present members and repeated ids are folded; the places are
+   * reserved on member_count first (compare and set), so concurrent adds never pass the bound, and each row
+   * is added with IF NOT EXISTS, so of concurrent adds of one user exactly one counts.
+   */
+  async addMembers(
+    caller: Caller,
+    conversationId: string,
+    userIds: readonly number[],
+  ): Promise<ConversationView> {
+    const view = await this.manageable(caller, conversationId);
+    const requested = [...new Set(userIds)];
+    await this.users.requireUsers(requested.map((id) => ({ id, field: 'user_ids' })));
+    const roles = await Promise.all(
+      requested.map((id) => this.repository.findMemberRole(conversationId, id)),
+    );
+    const candidates = requested.filter((_, index) => roles[index] === undefined);
+    if (candidates.length === 0) return view;
+    await this.adjustMemberCount(conversationId, candidates.length);
+    const addedAt = this.clock.now();
+    const added: number[] = [];
+    await forEachLimited(candidates, FAN_OUT, async (userId) => {
+      if (await this.repository.addMember(conversationId, { userId, role: 'member', addedAt }))
+        added.push(userId);
+    });
+    // Places reserved for users another request added meanwhile are given back.
+    if (added.length < candidates.length)
+      await this.adjustMemberCount(conversationId, added.length - candidates.length);
+    const { conversation } = view;
+    await this.repository.putEntries(
+      conversationId,
+      conversation.lastMessage?.id ?? newTimeUuid(addedAt),
+      added,
+    );
+    await this.repository.countNewConversation(added).catch((error: unknown) => {
+      this.logger.warn(`Members added to ${conversationId}, but not all their counts: ${String(error)}`);
+    });
+    return this.conversations.assertMember(conversationId, caller);
+  }
+
+  /**
+   * Removes a member (owner or admin; anyone may remove themselves, which is leaving). The owner cannot be
+   * removed, and can leave only a group they are alone in. Removing someone who is not a member is a no-op.
+   * The removed member's list entry goes at once; any other is dropped when their list is read.
+   */
+  async removeMember(caller: Caller, conversationId: string, userId: number): Promise<void> {
+    const leaving = caller.kind === 'user' && caller.userId === userId;
+    const view = leaving
+      ? await this.groupOf(caller, conversationId)
+      : await this.manageable(caller, conversationId);
+    const targetRole = await this.repository.findMemberRole(conversationId, userId);
+    if (targetRole === undefined) return;
+    if (targetRole === 'owner' && !leaving)
+      throw new ForbiddenError('the owner of a group cannot be removed');
+    if (targetRole === 'owner' && view.conversation.memberCount > 1) {
+      throw new ConflictError('the owner cannot leave a group that has other members');
+    }
+    if (!(await this.repository.removeMember(conversationId, userId))) return;
+    await this.adjustMemberCount(conversationId, -1);
+    const latest = view.conversation.lastMessage;
+    if (latest) await this.repository.removeEntry(userId, latest.id);
+  }
+
+  /** Renames a group (owner or admin). */
+  async rename(caller: Caller, conversationId: string, title: string): Promise<ConversationView> {
+    await this.manageable(caller, conversationId);
+    await this.repository.setTitle(conversationId, title);
+    return this.conversations.assertMember(conversationId, caller);
+  }
+
+  /** The group if the caller is a member (404 otherwise); a direct conversation's members never change (409). */
+  private async groupOf(caller: Caller, conversationId: string): Promise<ConversationView> {
+    const view = await this.conversations.assertMember(conversationId, caller);
+    if (view.conversation.kind !== 'group') {
+      throw new ConflictError('a direct conversation has two members, and they cannot change');
+    }
+    return view;
+  }
+
+  /** The group if the caller may change it: its owner, an admin, or a trusted backend (403 otherwise). */
+  private async manageable(caller: Caller, conversationId: string): Promise<ConversationView> {
+    const view = await this.groupOf(caller, conversationId);
+    if (view.role === 'member')
+      throw new ForbiddenError('only the owner or an admin of a group can change it');
+    return view;
+  }
+
+  /**
+   * member_count += delta by compare and set, retried while other changes land in between. Growing past
+   * MAX_GROUP_MEMBERS is refused (400) before anything is written.
+   */
+  private async adjustMemberCount(conversationId: string, delta: number): Promise<void> {
+    for (let attempt = 0; attempt < COUNT_ATTEMPTS; attempt += 1) {
+      const current = await this.repository.findConversation(conversationId);
+      if (!current) throw new NotFoundError(`conversation ${conversationId} does not exist`);
+      const next = current.memberCount + delta;
+      if (delta > 0 && next > MAX_GROUP_MEMBERS) {
+        throw new InvalidRequestError(
+          `a group has at most ${MAX_GROUP_MEMBERS} members; it has ${current.memberCount}, and user_ids adds ${delta}`,
+        );
+      }
+      if (await this.repository.setMemberCount(conversationId, current.memberCount, next)) return;
+      // Another change won the compare and set: back off a little, at random, so the next try can win.
+      await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 20));
+    }
+    throw new ConflictError('the group is changing too fast; retry');
   }
 
   /** A page of a conversation's members in user id order; members only, like every read of it. */
