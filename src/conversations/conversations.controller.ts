@@ -23,7 +23,11 @@ import {
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, UserCallerOnly } from '../common/auth/auth.decorators';
 import { Caller, userIdOf } from '../common/auth/caller';
-import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
+import {
+  ApiConversationNotFoundResponse,
+  ApiDatabaseUnavailableResponse,
+  ErrorResponseDto,
+} from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { UserIdParamsDto } from '../users/dto/user-params.dto';
 import {
@@ -123,10 +127,7 @@ export class ConversationsController {
   @ApiOperation({ operationId: 'getConversation', summary: "One conversation's details" })
   @ApiOkResponse({ type: ConversationDetailsDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'conversation_id is not a UUID.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   async getConversation(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
@@ -149,10 +150,7 @@ export class ConversationsController {
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, page, limit or cursor.',
   })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   async listMembers(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
@@ -205,10 +203,7 @@ export class ConversationsController {
     type: ErrorResponseDto,
     description: 'A plain member removing someone else, or anyone removing the owner.',
   })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description: 'A direct conversation, or the owner leaving others behind.',
@@ -222,10 +217,7 @@ export class ConversationsController {
   @ApiOkResponse({ type: ConversationDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'A missing or malformed title.' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller is a plain member.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A direct conversation has no title.' })
   async rename(
     @CurrentCaller() caller: Caller,

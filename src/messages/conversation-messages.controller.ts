@@ -2,13 +2,16 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited, UserCallerOnly } from '../common/auth/auth.decorators';
 import { Caller } from '../common/auth/caller';
-import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
+import {
+  ApiConversationNotFoundResponse,
+  ApiDatabaseUnavailableResponse,
+  ErrorResponseDto,
+} from '../common/http/api-error-responses';
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
 import { MessageDto } from './dto/message.dto';
 import { ConversationMessageDto } from './dto/send-message.dto';
@@ -33,10 +36,7 @@ export class ConversationMessagesController {
   })
   @ApiCreatedResponse({ type: MessageDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or content.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   async send(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,

@@ -11,7 +11,11 @@ import {
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited } from '../common/auth/auth.decorators';
 import { Caller } from '../common/auth/caller';
-import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
+import {
+  ApiConversationNotFoundResponse,
+  ApiDatabaseUnavailableResponse,
+  ErrorResponseDto,
+} from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
@@ -63,10 +67,7 @@ export class MessagesController {
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, page, limit or cursor.',
   })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   async list(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
@@ -87,10 +88,7 @@ export class MessagesController {
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.',
   })
-  @ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No conversation has this id, or the caller is not one of its members.',
-  })
+  @ApiConversationNotFoundResponse()
   async listBefore(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,

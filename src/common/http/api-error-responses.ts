@@ -39,3 +39,12 @@ export function ApiDatabaseUnavailableResponse(): MethodDecorator & ClassDecorat
     }),
   );
 }
+
+/** 404 for an unknown conversation and for one the caller is not a member of: the same answer, by design. */
+export function ApiConversationNotFoundResponse(): MethodDecorator & ClassDecorator {
+  return ApiResponse({
+    status: 404,
+    type: ErrorResponseDto,
+    description: 'No conversation has this id, or the caller is not one of its members.',
+  });
+}

@@ -1,18 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsInt,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { toStrictInt } from '../../common/validation/strict-int';
+import { UserIdParamsDto } from '../../users/dto/user-params.dto';
+import { ConversationIdParamsDto } from './conversation-params.dto';
 import { MAX_GROUP_MEMBERS } from '../conversation.model';
 
 export class AddMembersDto {
@@ -40,19 +39,5 @@ export class RenameGroupDto {
   readonly title!: string;
 }
 
-export class MemberParamsDto {
-  @ApiProperty({ description: 'Conversation id (UUID).', format: 'uuid' })
-  @IsUUID('all')
-  readonly conversation_id!: string;
-
-  @ApiProperty({
-    description: 'User id: a positive integer up to 2^53 - 1.',
-    minimum: 1,
-    maximum: Number.MAX_SAFE_INTEGER,
-  })
-  @Transform(toStrictInt)
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly user_id!: number;
-}
+/** A conversation and one of its members, as in /api/conversations/{conversation_id}/members/{user_id}. */
+export class MemberParamsDto extends IntersectionType(ConversationIdParamsDto, UserIdParamsDto) {}
