@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const conversationId =
         size === 2
-          ? (await sendOnce(context, 2, '', -1)).conversationId
+          ? (await sendOnce(context, 2, '', -1)).message.conversationId
           : (
               await context.groups.createGroup(
                 1,

@@ -56,6 +56,8 @@ describe('schema migrations', () => {
         'users_by_username_prefix',
         'refresh_tokens',
         'refresh_token_families',
+        'conversation_members',
+        'message_requests',
       ]),
     );
     expect(await new SchemaMigrator(a).migrate(migrations)).toBe(0);

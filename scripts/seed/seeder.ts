@@ -179,7 +179,7 @@ export async function seedPlan(
     await runPool(runs.values(), options.concurrency, async (run) => {
       const message = run.next();
       const at = new Date(message.atMs);
-      const sent = await context.clock.at(at, () =>
+      const { message: sent } = await context.clock.at(at, () =>
         context.messages.send(SEED_CALLER, {
           senderId: message.senderId,
           receiverId: message.receiverId,

@@ -1,6 +1,9 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Response } from 'express';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
   ApiCreatedResponse,
   ApiOperation,
   ApiTags,
@@ -15,7 +18,7 @@ import {
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
 import { MessageDto } from './dto/message.dto';
 import { ConversationMessageDto } from './dto/send-message.dto';
-import { toMessageDto } from './message.mapper';
+import { answerSend, REPLAYED_HEADER } from './message.mapper';
 import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
@@ -37,11 +40,27 @@ export class ConversationMessagesController {
   @ApiCreatedResponse({ type: MessageDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or content.' })
   @ApiConversationNotFoundResponse()
+  @ApiOkResponse({
+    type: MessageDto,
+    description: 'A retry with a client_message_id already used: the stored message, unchanged.',
+    headers: { [REPLAYED_HEADER]: { description: 'true on a replay.', schema: { type: 'string' } } },
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'client_message_id was used for other content.',
+  })
   async send(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
     @Body() body: ConversationMessageDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<MessageDto> {
-    return toMessageDto(await this.messages.sendToConversation(caller, params.conversation_id, body.content));
+    const outcome = await this.messages.sendToConversation(
+      caller,
+      params.conversation_id,
+      body.content,
+      body.client_message_id,
+    );
+    return answerSend(response, outcome);
   }
 }

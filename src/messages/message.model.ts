@@ -14,3 +14,18 @@ export interface HistoryPosition {
   readonly bucket: number;
   readonly id: string;
 }
+
+/** A send that names its client_message_id: what claims it, so a retry finds the same message. */
+export interface SendRequest {
+  readonly conversationId: string;
+  readonly senderId: number;
+  readonly clientMessageId: string;
+  readonly messageId: string;
+  readonly contentSha256: Buffer;
+}
+
+/** A stored message, and whether this request replayed an earlier one with the same client_message_id. */
+export interface SendOutcome {
+  readonly message: Message;
+  readonly replayed: boolean;
+}

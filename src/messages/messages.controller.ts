@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -22,7 +24,7 @@ import { ConversationIdParamsDto } from '../conversations/dto/conversation-param
 import { BeforeQueryDto } from './dto/history-query.dto';
 import { MessageDto, MessagePageDto } from './dto/message.dto';
 import { SendMessageDto } from './dto/send-message.dto';
-import { toMessageDto, toMessagePageDto } from './message.mapper';
+import { answerSend, REPLAYED_HEADER, toMessagePageDto } from './message.mapper';
 import { MessagesService } from './messages.service';
 
 @ApiTags('messages')
@@ -51,13 +53,27 @@ export class MessagesController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'sender_id is not the signed-in user.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'The receiver (or sender) is not a user.' })
-  async send(@CurrentCaller() caller: Caller, @Body() body: SendMessageDto): Promise<MessageDto> {
-    const message = await this.messages.send(caller, {
+  @ApiOkResponse({
+    type: MessageDto,
+    description: 'A retry with a client_message_id already used: the stored message, unchanged.',
+    headers: { [REPLAYED_HEADER]: { description: 'true on a replay.', schema: { type: 'string' } } },
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'client_message_id was used for other content.',
+  })
+  async send(
+    @CurrentCaller() caller: Caller,
+    @Body() body: SendMessageDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MessageDto> {
+    const outcome = await this.messages.send(caller, {
       senderId: body.sender_id,
       receiverId: body.receiver_id,
       content: body.content,
+      clientMessageId: body.client_message_id,
     });
-    return toMessageDto(message);
+    return answerSend(response, outcome);
   }
 
   @Get('conversation/:conversation_id')

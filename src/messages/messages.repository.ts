@@ -7,6 +7,7 @@ import { DELETE_ENTRY, INSERT_ENTRY, UPDATE_LAST_MESSAGE } from '../conversation
 import { ConversationActivity } from '../conversations/conversation.model';
 import { bucketOf } from './message-bucket';
 import {
+  CLAIM_REQUEST,
   INSERT_BUCKET,
   INSERT_MESSAGE,
   SELECT_BUCKETS,
@@ -14,7 +15,7 @@ import {
   SELECT_MESSAGES,
   SELECT_MESSAGES_BEFORE,
 } from './message-statements';
-import { Message } from './message.model';
+import { Message, SendRequest } from './message.model';
 
 const READ = { prepare: true, isIdempotent: true };
 const WRITE = { prepare: true, isIdempotent: true };
@@ -109,6 +110,35 @@ export class MessagesRepository {
         `Message ${message.id} stored; some list entries are left for repair: ${String(error)}`,
       );
     });
+  }
+
+  /**
+   * Claims a sender's client_message_id in a conversation for a message (a lightweight transaction): of any
+   * number of concurrent requests exactly one claims it; every other one gets the claimed message's id and
+   * content hash.
+   */
+  async claimRequest(
+    request: SendRequest,
+  ): Promise<{ claimed: boolean; messageId: string; contentSha256: Buffer }> {
+    const result = await this.client.execute(
+      CLAIM_REQUEST,
+      [
+        types.Uuid.fromString(request.conversationId),
+        long(request.senderId),
+        request.clientMessageId,
+        types.TimeUuid.fromString(request.messageId),
+        request.contentSha256,
+      ],
+      { prepare: true, isIdempotent: false },
+    );
+    if (result.wasApplied())
+      return { claimed: true, messageId: request.messageId, contentSha256: request.contentSha256 };
+    const row = result.first();
+    return {
+      claimed: false,
+      messageId: (row.get('message_id') as types.TimeUuid).toString(),
+      contentSha256: row.get('content_sha256') as Buffer,
+    };
   }
 
   /** Day buckets that hold messages of the conversation, newest first, at or before `atOrBefore`. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Caller } from '../common/auth/caller';
-import { ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
+import { ConflictError, ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
@@ -9,7 +10,7 @@ import { isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from '../common/ti
 import { Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
 import { bucketOf } from './message-bucket';
-import { HistoryPosition, Message } from './message.model';
+import { HistoryPosition, Message, SendOutcome } from './message.model';
 import { MessagesRepository } from './messages.repository';
 
 export interface NewMessage {
@@ -17,6 +18,8 @@ export interface NewMessage {
   readonly senderId?: number;
   readonly receiverId: number;
   readonly content: string;
+  /** The client's id of this send: a retry with the same one gets the same message back. */
+  readonly clientMessageId?: string;
 }
 
 /** Buckets listed per read while walking history; each holds at least one message. */
@@ -68,7 +71,7 @@ export class MessagesService {
    * that conversation to the top of both users' lists, atomically. Resolves once the write is acknowledged.
    * The message is stamped with the injected clock's time.
    */
-  async send(caller: Caller, input: NewMessage): Promise<Message> {
+  async send(caller: Caller, input: NewMessage): Promise<SendOutcome> {
     const senderId = senderOf(caller, input);
     const createdAt = this.clock.now();
     const conversation = await this.conversations.openDirectConversation(
@@ -80,6 +83,7 @@ export class MessagesService {
       conversation,
       { senderId, receiverId: input.receiverId, content: input.content },
       createdAt,
+      input.clientMessageId,
     );
   }
 
@@ -87,7 +91,12 @@ export class MessagesService {
    * Sends into a conversation the caller is a member of, direct or group (404 otherwise, as for reads).
    * In a direct conversation the receiver is the other member; a group message has none.
    */
-  async sendToConversation(caller: Caller, conversationId: string, content: string): Promise<Message> {
+  async sendToConversation(
+    caller: Caller,
+    conversationId: string,
+    content: string,
+    clientMessageId?: string,
+  ): Promise<SendOutcome> {
     if (caller.kind !== 'user') {
       throw new InvalidRequestError('an API key sends by sender_id and receiver_id: use POST /api/messages');
     }
@@ -96,21 +105,51 @@ export class MessagesService {
       conversation.kind === 'direct'
         ? ((conversation.user1Id === caller.userId ? conversation.user2Id : conversation.user1Id) ?? null)
         : null;
-    return this.store(conversation, { senderId: caller.userId, receiverId, content }, this.clock.now());
+    return this.store(
+      conversation,
+      { senderId: caller.userId, receiverId, content },
+      this.clock.now(),
+      clientMessageId,
+    );
   }
 
-  /** The one write path of every send: the message and what it changes about its conversation. */
+  /**
+   * The one write path of every send: the message and what it changes about its conversation. With a
+   * client_message_id, the id (and so the time) of the message is claimed first; a retry that finds the
+   * claim writes the claimed message again (every write is keyed by its id, so this completes a send that
+   * was cut short and changes nothing after one that was not) and returns it as a replay. The same
+   * client_message_id with other content is a conflict.
+   */
   private async store(
     conversation: Conversation,
     input: { senderId: number; receiverId: number | null; content: string },
     createdAt: Date,
-  ): Promise<Message> {
-    const message: Message = {
+    clientMessageId?: string,
+  ): Promise<SendOutcome> {
+    let message: Message = {
       id: newTimeUuid(createdAt),
       conversationId: conversation.id,
       ...input,
       createdAt,
     };
+    let replayed = false;
+    if (clientMessageId !== undefined) {
+      const contentSha256 = createHash('sha256').update(input.content, 'utf8').digest();
+      const claim = await this.repository.claimRequest({
+        conversationId: conversation.id,
+        senderId: input.senderId,
+        clientMessageId,
+        messageId: message.id,
+        contentSha256,
+      });
+      if (!claim.contentSha256.equals(contentSha256)) {
+        throw new ConflictError(
+          `client_message_id ${clientMessageId} was already used for another message in this conversation`,
+        );
+      }
+      replayed = !claim.claimed;
+      message = { ...message, id: claim.messageId, createdAt: timeUuidDate(claim.messageId) };
+    }
     const activity = await this.conversations.activityFor(conversation, {
       id: message.id,
       at: createdAt,
@@ -118,8 +157,10 @@ export class MessagesService {
       content: message.content,
     });
     await this.repository.appendMessage(message, activity);
-    await this.conversations.countNewMessage(conversation.id);
-    return message;
+    // Counted once, by the request that claimed the message (a replay of a send cut short before this
+    // line leaves the total one short: totals are approximate, see SCHEMA.md).
+    if (!replayed) await this.conversations.countNewMessage(conversation.id);
+    return { message, replayed };
   }
 
   /**

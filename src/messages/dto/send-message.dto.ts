@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import {
   IsDifferentFrom,
   IsMessageContent,
@@ -41,6 +41,21 @@ export class SendMessageDto {
   })
   @IsMessageContent()
   readonly content!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The client’s own id of this send, 1 to 64 characters of letters, digits, _ and -. Always send one: a retry ' +
+      'with the same id (same sender, same conversation, within 24 hours) returns the stored message (200, ' +
+      'Idempotent-Replayed: true) instead of storing it twice; the same id with other content is a 409.',
+    pattern: '^[A-Za-z0-9_-]{1,64}$',
+    example: 'b3f1c2d4-retry-safe',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'client_message_id must be 1 to 64 characters of letters, digits, _ and -',
+  })
+  readonly client_message_id?: string;
 }
 
 export class ConversationMessageDto {
@@ -52,4 +67,19 @@ export class ConversationMessageDto {
   })
   @IsMessageContent()
   readonly content!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The client’s own id of this send, 1 to 64 characters of letters, digits, _ and -. Always send one: a retry ' +
+      'with the same id (same sender, same conversation, within 24 hours) returns the stored message (200, ' +
+      'Idempotent-Replayed: true) instead of storing it twice; the same id with other content is a 409.',
+    pattern: '^[A-Za-z0-9_-]{1,64}$',
+    example: 'b3f1c2d4-retry-safe',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'client_message_id must be 1 to 64 characters of letters, digits, _ and -',
+  })
+  readonly client_message_id?: string;
 }
