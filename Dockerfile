@@ -34,6 +34,6 @@ USER node
 EXPOSE 8000
 # Slim images have no curl; Node 20 has fetch built in.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 # Exec form: node gets SIGTERM directly and can shut down cleanly.
 CMD ["node", "dist/main.js"]

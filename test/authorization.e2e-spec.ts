@@ -414,6 +414,8 @@ describe('every protected endpoint without credentials', () => {
 
   it.each([
     ['get', '/health', 200],
+    ['get', '/health/live', 200],
+    ['get', '/health/ready', 200],
     ['get', '/docs-json', 200],
     ['post', '/api/auth/login', 400],
     ['post', '/api/auth/register', 400],

@@ -48,6 +48,10 @@ describe('when the database goes away', () => {
     expect(read.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(10_000);
     await t.http().get('/health').expect(503);
+    const notReady = await t.anon().get('/health/ready').expect(503);
+    expect(notReady.headers['retry-after']).toBe('5');
+    // Alive all the same: a restart would not bring the database back.
+    expect((await t.anon().get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
 
     await proxy.start();
     let status = 0;

@@ -22,7 +22,7 @@ describe('OpenAPI document and Swagger UI', () => {
       bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
       api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
     });
-    const publicOperations = ['register', 'login', 'refresh', 'health'];
+    const publicOperations = ['register', 'login', 'refresh', 'health', 'live', 'ready'];
     for (const [path, methods] of Object.entries(
       body.paths as Record<
         string,

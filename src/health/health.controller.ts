@@ -10,12 +10,33 @@ import { HealthRepository } from './health.repository';
 export class HealthController {
   constructor(private readonly health: HealthRepository) {}
 
-  @Get()
-  @ApiOperation({ operationId: 'health', summary: 'Ready when the database answers a query' })
+  @Get('live')
+  @ApiOperation({
+    operationId: 'live',
+    summary: 'The process runs and serves HTTP (for restarts: it asks nothing of the database)',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({
+    operationId: 'ready',
+    summary: 'Ready for traffic: a read of the application keyspace at the configured consistency answers',
+  })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   @ApiDatabaseUnavailableResponse()
-  async check(): Promise<{ status: 'ok' }> {
+  async ready(): Promise<{ status: 'ok' }> {
     await this.health.ping();
     return { status: 'ok' };
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'health', summary: 'The same as /health/ready (kept for existing checks)' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiDatabaseUnavailableResponse()
+  check(): Promise<{ status: 'ok' }> {
+    return this.ready();
   }
 }
