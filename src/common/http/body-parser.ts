@@ -2,6 +2,22 @@ import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import { json, NextFunction, Request, RequestHandler, Response } from 'express';
 
 export const BODY_LIMIT = '64kb';
+/** No request of this API nests deeper than a few levels; far deeper JSON is refused before it is transformed. */
+export const MAX_BODY_DEPTH = 32;
+
+/** How deeply a parsed JSON value nests, walked without recursion (a 64 KiB body can nest 30,000 levels). */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 /**
  * JSON bodies up to 64 KiB (a 4,000-character message is at most 16 KiB of UTF-8). Parser failures
@@ -10,6 +26,7 @@ export const BODY_LIMIT = '64kb';
 export function jsonBodyParser(): [
   RequestHandler,
   (error: unknown, req: Request, res: Response, next: NextFunction) => void,
+  RequestHandler,
 ] {
   return [
     json({ limit: BODY_LIMIT }),
@@ -23,6 +40,14 @@ export function jsonBodyParser(): [
         next(new BadRequestException(`request body could not be read (${type})`));
       } else {
         next(error);
+      }
+    },
+    // class-transformer recurses once per level of nesting: refuse deep bodies before it sees them.
+    (req: Request, _res: Response, next: NextFunction) => {
+      if (jsonDepth(req.body) > MAX_BODY_DEPTH) {
+        next(new BadRequestException(`request body nests deeper than ${MAX_BODY_DEPTH} levels`));
+      } else {
+        next();
       }
     },
   ];

@@ -36,8 +36,10 @@ export class PageQueryDto {
   @ApiPropertyOptional({
     description:
       'The next_cursor of the previous page, passed back unchanged. A page read by cursor costs the same at any ' +
-      'depth, and items added meanwhile neither shift nor repeat what the client has seen.',
+      'depth, and items added meanwhile neither shift nor repeat what the client has seen. Empty means none.',
   })
+  // An empty cursor= is "no cursor", as a client that has none yet sends it.
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   @MaxLength(512)

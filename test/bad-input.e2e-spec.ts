@@ -1,0 +1,36 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('bad input', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.users(1, 2);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses a body nested 20,000 levels deep with a 400 that says so, not a 500', async () => {
+    const deep = `{"sender_id": 1, "receiver_id": 2, "content": ${'['.repeat(20_000)}"x"${']'.repeat(20_000)}}`;
+    const res = await t
+      .http()
+      .post('/api/messages')
+      .set('Content-Type', 'application/json')
+      .send(deep)
+      .expect(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'request body nests deeper than 32 levels',
+    });
+  });
+
+  it('takes an empty cursor= as no cursor', async () => {
+    await t.http().post('/api/messages').send({ sender_id: 1, receiver_id: 2, content: 'hi' }).expect(201);
+    const withEmpty = await t.http().get('/api/conversations/user/1?cursor=').expect(200);
+    const without = await t.http().get('/api/conversations/user/1').expect(200);
+    expect(withEmpty.body).toEqual(without.body);
+    expect(withEmpty.body.total).toBe(1);
+  });
+});
