@@ -8,6 +8,10 @@ const TRANSIENT_RESPONSE_CODES = new Set<number>([
   types.responseErrorCodes.writeTimeout,
   types.responseErrorCodes.readTimeout,
   types.responseErrorCodes.truncateError,
+  // A replica failed the read (e.g. a partition with too many tombstones) or the write: nothing a retry of
+  // the same request makes worse, and nothing the client did wrong.
+  types.responseErrorCodes.readFailure,
+  types.responseErrorCodes.writeFailure,
 ]);
 
 /**

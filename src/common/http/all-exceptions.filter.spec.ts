@@ -51,6 +51,8 @@ describe('AllExceptionsFilter', () => {
     new errors.ResponseError(types.responseErrorCodes.writeTimeout, 'Write timeout'),
     new errors.ResponseError(types.responseErrorCodes.readTimeout, 'Read timeout'),
     new errors.ResponseError(types.responseErrorCodes.overloaded, 'Overloaded'),
+    new errors.ResponseError(types.responseErrorCodes.readFailure, 'Operation failed - received 0 responses'),
+    new errors.ResponseError(types.responseErrorCodes.writeFailure, 'Operation failed - received 1 responses'),
   ];
   it.each(unavailable.map((error) => [error.constructor.name, error]))(
     'answers 503 with Retry-After and no driver text for %s',
@@ -59,7 +61,7 @@ describe('AllExceptionsFilter', () => {
       filter.catch(error, host);
       expect(sent.status).toBe(503);
       expect(sent.headers['Retry-After']).toBe(String(RETRY_AFTER_SECONDS));
-      expect(JSON.stringify(sent.body)).not.toMatch(/timeout|consistency|host|Overloaded/i);
+      expect(JSON.stringify(sent.body)).not.toMatch(/timeout|consistency|host|Overloaded|responses/i);
     },
   );
 
