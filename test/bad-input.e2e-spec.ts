@@ -33,4 +33,28 @@ describe('bad input', () => {
     expect(withEmpty.body).toEqual(without.body);
     expect(withEmpty.body.total).toBe(1);
   });
+
+  it.each([
+    ['delete', '/api/messages', 'POST'],
+    ['put', '/api/conversations', 'GET, POST'],
+    ['delete', '/api/users/1', 'GET, PUT'],
+    ['patch', '/health/ready', 'GET'],
+  ] as const)('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const res = await t.http()[method](path).expect(405);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body).toEqual({
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: `${method.toUpperCase()} is not allowed on ${path}; allowed: ${allow}`,
+    });
+  });
+
+  it('still answers 404 for a path no route knows', async () => {
+    const res = await t.http().get('/api/nothing-here').expect(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Cannot GET /api/nothing-here',
+    });
+  });
 });

@@ -20,7 +20,9 @@ function capture() {
       return response;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => undefined }),
+  } as unknown as ArgumentsHost;
   return { sent, host };
 }
 
@@ -52,7 +54,10 @@ describe('AllExceptionsFilter', () => {
     new errors.ResponseError(types.responseErrorCodes.readTimeout, 'Read timeout'),
     new errors.ResponseError(types.responseErrorCodes.overloaded, 'Overloaded'),
     new errors.ResponseError(types.responseErrorCodes.readFailure, 'Operation failed - received 0 responses'),
-    new errors.ResponseError(types.responseErrorCodes.writeFailure, 'Operation failed - received 1 responses'),
+    new errors.ResponseError(
+      types.responseErrorCodes.writeFailure,
+      'Operation failed - received 1 responses',
+    ),
   ];
   it.each(unavailable.map((error) => [error.constructor.name, error]))(
     'answers 503 with Retry-After and no driver text for %s',

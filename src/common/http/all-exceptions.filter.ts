@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable } from '../../cassandra/cassandra-errors';
+import { allowedMethods } from './allowed-methods';
 import {
   ConflictError,
   DomainError,
@@ -24,6 +33,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof NotFoundException && this.answerWrongMethod(host, response)) return;
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       response
@@ -59,6 +69,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: 'Internal server error',
       error_id: errorId,
     });
+  }
+
+  /** A path the routes know, asked with a method they do not answer: 405 with Allow (true when answered). */
+  private answerWrongMethod(host: ArgumentsHost, response: Response): boolean {
+    const request = host.switchToHttp().getRequest<Request | undefined>();
+    const allowed = request ? allowedMethods(request) : [];
+    if (allowed.length === 0 || !request || allowed.includes(request.method)) return false;
+    response
+      .status(HttpStatus.METHOD_NOT_ALLOWED)
+      .setHeader('Allow', allowed.join(', '))
+      .json({
+        statusCode: HttpStatus.METHOD_NOT_ALLOWED,
+        error: 'Method Not Allowed',
+        message: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`,
+      });
+    return true;
   }
 }
 
