@@ -16,7 +16,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'End users sign in at /api/auth and send Authorization: Bearer <access_token>; trusted backends send ' +
         'X-Api-Key and act for the users their requests name. ' +
         'Errors: 400 names the invalid field, 401 missing or bad credentials, 403 a caller acting for someone ' +
-        'else, 404 an unknown id or a conversation the caller is not a member of, 409 a taken username, ' +
+        'else, 404 an unknown id or a conversation the caller is not a member of, 405 a method the path does not ' +
+        'take, 409 a taken username, ' +
         '413 an oversized body, 429 too many requests (with Retry-After), 503 (with Retry-After) an ' +
         'unavailable database.',
     )
