@@ -84,7 +84,7 @@ describe('OpenAPI document and Swagger UI', () => {
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([...statuses]));
     }
     const send = body.components.schemas.SendMessageDto;
-    expect(send.required).toEqual(['receiver_id', 'content']);
+    expect([...send.required].sort()).toEqual(['content', 'receiver_id']);
     expect(body.paths['/api/users/{user_id}'].put.operationId).toBe('putUser');
     expect(body.paths['/api/conversations'].post.operationId).toBe('createGroup');
     expect(body.paths['/api/conversations/{conversation_id}/members'].post.operationId).toBe('addMembers');

@@ -1,0 +1,37 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { MAX_GROUP_MEMBERS } from '../conversation.model';
+
+/** A group's title: 1 to 100 characters, not only white space. */
+export function GroupTitleField(example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ description: 'The group’s title: 1 to 100 characters.', example }),
+    IsString(),
+    Length(1, 100, { message: 'title must be 1 to 100 characters long' }),
+    Matches(/\S/, { message: 'title must not be only white space' }),
+  );
+}
+
+/** A list of user ids, each a positive integer up to 2^53 - 1, of at least `minItems` and at most a group. */
+export function UserIdListField(description: string, minItems: number, example: number[]): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ description, type: [Number], minItems, maxItems: MAX_GROUP_MEMBERS, example }),
+    IsArray(),
+    ArrayMinSize(minItems),
+    ArrayMaxSize(MAX_GROUP_MEMBERS),
+    IsInt({ each: true }),
+    Min(1, { each: true }),
+    Max(Number.MAX_SAFE_INTEGER, { each: true }),
+  );
+}
