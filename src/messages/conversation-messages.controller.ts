@@ -2,8 +2,6 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestj
 import { Response } from 'express';
 import {
   ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiOkResponse,
   ApiCreatedResponse,
   ApiOperation,
   ApiTags,
@@ -18,8 +16,9 @@ import {
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
 import { MessageDto } from './dto/message.dto';
 import { ConversationMessageDto } from './dto/send-message.dto';
-import { answerSend, REPLAYED_HEADER } from './message.mapper';
+import { answerSend } from './message.mapper';
 import { MessagesService } from './messages.service';
+import { ApiSendReplayResponses } from './send-responses';
 
 @ApiTags('messages')
 @ApiDatabaseUnavailableResponse()
@@ -40,15 +39,7 @@ export class ConversationMessagesController {
   @ApiCreatedResponse({ type: MessageDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or content.' })
   @ApiConversationNotFoundResponse()
-  @ApiOkResponse({
-    type: MessageDto,
-    description: 'A retry with a client_message_id already used: the stored message, unchanged.',
-    headers: { [REPLAYED_HEADER]: { description: 'true on a replay.', schema: { type: 'string' } } },
-  })
-  @ApiConflictResponse({
-    type: ErrorResponseDto,
-    description: 'client_message_id was used for other content.',
-  })
+  @ApiSendReplayResponses()
   async send(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,

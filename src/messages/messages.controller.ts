@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } 
 import { Response } from 'express';
 import {
   ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -24,8 +23,9 @@ import { ConversationIdParamsDto } from '../conversations/dto/conversation-param
 import { BeforeQueryDto } from './dto/history-query.dto';
 import { MessageDto, MessagePageDto } from './dto/message.dto';
 import { SendMessageDto } from './dto/send-message.dto';
-import { answerSend, REPLAYED_HEADER, toMessagePageDto } from './message.mapper';
+import { answerSend, toMessagePageDto } from './message.mapper';
 import { MessagesService } from './messages.service';
+import { ApiSendReplayResponses } from './send-responses';
 
 @ApiTags('messages')
 @ApiDatabaseUnavailableResponse()
@@ -53,15 +53,7 @@ export class MessagesController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'sender_id is not the signed-in user.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'The receiver (or sender) is not a user.' })
-  @ApiOkResponse({
-    type: MessageDto,
-    description: 'A retry with a client_message_id already used: the stored message, unchanged.',
-    headers: { [REPLAYED_HEADER]: { description: 'true on a replay.', schema: { type: 'string' } } },
-  })
-  @ApiConflictResponse({
-    type: ErrorResponseDto,
-    description: 'client_message_id was used for other content.',
-  })
+  @ApiSendReplayResponses()
   async send(
     @CurrentCaller() caller: Caller,
     @Body() body: SendMessageDto,
