@@ -1,11 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { Response } from 'express';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited, UserCallerOnly } from '../common/auth/auth.decorators';
 import { Caller } from '../common/auth/caller';
 import {
