@@ -6,6 +6,7 @@ module.exports = {
   // cassandra-driver 4.10 can restart a host's health-count interval while a client shuts down right after
   // a lost connection (the outage test does exactly that), and that interval would keep Jest alive forever.
   forceExit: true,
+  reporters: ['default', '<rootDir>/test/support/closing-line-reporter.js'],
   projects: [
     {
       displayName: 'unit',
