@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench/results/',
       'eslint.config.mjs',
       'jest.config.js',
+      'test/support/closing-line-reporter.js',
     ],
   },
   eslint.configs.recommended,

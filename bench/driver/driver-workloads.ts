@@ -1,13 +1,14 @@
 import { Client, types } from 'cassandra-driver';
-import { toMicros } from '../../src/cassandra/write-time';
-import { compareTimeUuids } from '../../src/common/time/time-uuid';
+import { nextActivityMicros } from '../../src/common/time/conversation-clock';
+import { timeUuidAtMicros, timeUuidMicros } from '../../src/common/time/time-uuid';
+import { inboxBucketOf } from '../../src/conversations/inbox';
 import { bucketOf } from '../../src/messages/message-bucket';
 import { deepConversationId, pairConversationId, sendPair, PAIRS } from '../bench-plan';
 import { RepositoryCql } from './repository-cql';
 
 /** The options the repositories pass with each statement. */
 const READ = { prepare: true, isIdempotent: true };
-const BATCH = { prepare: true, logged: true, isIdempotent: true };
+const WRITE = { prepare: true, isIdempotent: true };
 const COUNTER = { prepare: true, isIdempotent: false };
 
 /** The page size both history scenarios read; the service asks one more row to know whether more follow. */
@@ -32,10 +33,11 @@ export function sendDirection(index: number): {
 }
 
 /**
- * One send as the service performs it, statement for statement: read the conversation row; one logged batch
- * with the message, its day bucket, the conversation's last message (written at the message's time) and,
- * for a newer message, the move to the top of both participants' lists; then the message count.
- * Three round trips, as in MessagesService.send for an existing conversation.
+ * One send as the service performs it, statement for statement: read the conversation row; then, side by
+ * side, the message and its day bucket, the conversation's preview (one value at the message's
+ * microsecond) and, for each participant, the inbox row with its bucket and then the pointer to it (the
+ * previous day's row is deleted when the conversation moves to a new day); then the message count. The
+ * message's time follows the conversation's clock, as in MessagesService.
  */
 export function driverSend(client: Client, cql: RepositoryCql, contents: readonly string[]) {
   return async (index: number): Promise<void> => {
@@ -44,28 +46,57 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     const conversation = types.Uuid.fromString(conversationId);
     const row = (await client.execute(cql.SELECT_CONVERSATION, [conversation], READ)).first();
     if (!row) throw new Error(`conversation ${conversationId} is not seeded`);
-    const createdAt = new Date();
-    const messageId = types.TimeUuid.fromDate(createdAt);
+    const preview = row.get('last_message') as { message_id: types.TimeUuid } | null;
+    const previousId = preview?.message_id ?? (row.get('last_message_id') as types.TimeUuid | null);
+    const previousMicros = previousId ? timeUuidMicros(previousId.toString()) : undefined;
+    const atMicros = nextActivityMicros(Date.now(), previousMicros);
+    const messageId = types.TimeUuid.fromString(timeUuidAtMicros(atMicros));
+    const createdAt = new Date(Math.floor(atMicros / 1000));
     const bucket = bucketOf(createdAt.getTime());
-    const previous = row.get('last_message_id') as types.TimeUuid | null;
-    const statements = [
-      {
-        query: cql.INSERT_MESSAGE,
-        params: [conversation, bucket, messageId, long(senderId), long(receiverId), content],
-      },
-      { query: cql.INSERT_BUCKET, params: [conversation, bucket] },
-      {
-        query: cql.UPDATE_LAST_MESSAGE,
-        params: [toMicros(createdAt), messageId, long(senderId), content, conversation],
-      },
-    ];
-    if (!previous || compareTimeUuids(messageId.toString(), previous.toString()) > 0) {
-      for (const userId of [row.get('user1_id') as types.Long, row.get('user2_id') as types.Long]) {
-        if (previous) statements.push({ query: cql.DELETE_ENTRY, params: [userId, previous] });
-        statements.push({ query: cql.INSERT_ENTRY, params: [userId, messageId, conversation] });
-      }
-    }
-    await client.batch(statements, BATCH);
+    const inboxBucket = inboxBucketOf(createdAt.getTime());
+    const left =
+      previousMicros === undefined ? inboxBucket : inboxBucketOf(Math.floor(previousMicros / 1000));
+    const micros = long(atMicros);
+    const lastMessage = { message_id: messageId, sender_id: long(senderId), content };
+    const users = [row.get('user1_id') as types.Long, row.get('user2_id') as types.Long];
+    await Promise.all([
+      client.execute(
+        cql.INSERT_MESSAGE,
+        [conversation, bucket, messageId, long(senderId), long(receiverId), content],
+        WRITE,
+      ),
+      client.execute(cql.INSERT_BUCKET, [conversation, bucket], WRITE),
+      client.execute(cql.UPDATE_LAST_MESSAGE, [micros, lastMessage, conversation], WRITE),
+      ...users.map(async (userId) => {
+        await Promise.all([
+          client.execute(
+            cql.UPSERT_INBOX_ENTRY,
+            [
+              userId,
+              inboxBucket,
+              conversation,
+              messageId,
+              'direct',
+              users[0],
+              users[1],
+              'member',
+              row.get('created_at') as Date,
+              lastMessage,
+              micros,
+            ],
+            WRITE,
+          ),
+          client.execute(cql.INSERT_INBOX_BUCKET, [userId, inboxBucket], WRITE),
+        ]);
+        await client.execute(
+          cql.UPSERT_INBOX_POINTER,
+          [userId, conversation, inboxBucket, messageId, micros],
+          WRITE,
+        );
+        if (left !== inboxBucket)
+          await client.execute(cql.DELETE_INBOX_ENTRY, [micros, userId, left, conversation], WRITE);
+      }),
+    ]);
     await client.execute(cql.INCREMENT_MESSAGE_COUNT, [conversation], COUNTER);
   };
 }

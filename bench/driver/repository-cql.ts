@@ -1,4 +1,5 @@
 import * as conversationStatements from '../../src/conversations/conversation-statements';
+import * as inboxStatements from '../../src/conversations/inbox-statements';
 import * as messageStatements from '../../src/messages/message-statements';
 
 /**
@@ -7,14 +8,10 @@ import * as messageStatements from '../../src/messages/message-statements';
  */
 export function repositoryCql() {
   const { INSERT_MESSAGE, INSERT_BUCKET, SELECT_BUCKETS, SELECT_MESSAGES } = messageStatements;
-  const {
-    SELECT_CONVERSATION,
-    UPDATE_LAST_MESSAGE,
-    DELETE_ENTRY,
-    INSERT_ENTRY,
-    INCREMENT_MESSAGE_COUNT,
-    SELECT_MESSAGE_COUNT,
-  } = conversationStatements;
+  const { SELECT_CONVERSATION, UPDATE_LAST_MESSAGE, INCREMENT_MESSAGE_COUNT, SELECT_MESSAGE_COUNT } =
+    conversationStatements;
+  const { UPSERT_INBOX_ENTRY, UPSERT_INBOX_POINTER, INSERT_INBOX_BUCKET, DELETE_INBOX_ENTRY } =
+    inboxStatements;
   return {
     INSERT_MESSAGE,
     INSERT_BUCKET,
@@ -22,8 +19,10 @@ export function repositoryCql() {
     SELECT_MESSAGES,
     SELECT_CONVERSATION,
     UPDATE_LAST_MESSAGE,
-    DELETE_ENTRY,
-    INSERT_ENTRY,
+    UPSERT_INBOX_ENTRY,
+    UPSERT_INBOX_POINTER,
+    INSERT_INBOX_BUCKET,
+    DELETE_INBOX_ENTRY,
     INCREMENT_MESSAGE_COUNT,
     SELECT_MESSAGE_COUNT,
   };

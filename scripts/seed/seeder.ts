@@ -1,4 +1,4 @@
-import { newTimeUuid } from '../../src/common/time/time-uuid';
+import { newTimeUuid, timeUuidMicros } from '../../src/common/time/time-uuid';
 import { contentProblem } from '../../src/common/validation/message-content';
 import type { Conversation, LastMessage } from '../../src/conversations/conversation.model';
 import { directConversationId, orderedPair } from '../../src/conversations/direct-conversation-id';
@@ -123,14 +123,13 @@ export interface SeedOptions {
  *
  * 1. Each conversation's first message goes through MessagesService.send, which creates the
  *    conversation exactly as the API does (lightweight transaction, participants' counts, list entries).
- * 2. Every later message is written with the same building blocks send() uses (the conversation's activity
- *    statements, the message's logged batch, the message count), minus send()'s read of the conversation
- *    row: the generator already knows what that read would find. Each message but the newest is written as
- *    a late message (the newest is already last: the lists stay put, and the last-message columns, written
- *    with the message's time as their timestamp, keep the newest whatever the order); the newest one
- *    replaces the first message's list entry. So the messages of one conversation may be written in any
- *    order and in parallel, and the result is the same as sending them one by one in time order: one list
- *    entry per conversation and participant, on its newest message.
+ * 2. Every later message is written with the same building blocks send() uses (the message's rows, the
+ *    conversation's activity, the message count), minus send()'s read of the conversation row: the
+ *    generator already knows what that read would find. A message older than the conversation's newest
+ *    changes nothing but history, so only its rows are written; the newest one also records the
+ *    conversation's activity, which moves it in both lists from the first message's place. So the messages
+ *    of one conversation may be written in any order and in parallel, and the result is the same as sending
+ *    them one by one in time order: one list row per conversation and participant, on its newest message.
  *
  * Phase 2 issues messages in time order across all conversations (a merge of their timelines).
  */
@@ -222,13 +221,18 @@ export async function seedPlan(
         content: checked(message.content),
         createdAt: at,
       };
-      const activity = await context.conversations.activityFor(run.viewFor(message.index), {
-        id: stored.id,
-        at,
-        senderId: stored.senderId,
-        content: stored.content,
-      });
-      await context.messagesRepository.appendMessage(stored, activity);
+      // Only the newest message changes what the conversation's preview and its members' lists show; every
+      // other one is history alone.
+      const inserted = context.messagesRepository.insertMessage(stored);
+      if (isFinal) {
+        const last = { id: stored.id, at, senderId: stored.senderId, content: stored.content };
+        await context.conversations.recordMessage(
+          run.viewFor(message.index),
+          last,
+          timeUuidMicros(stored.id),
+        );
+      }
+      await inserted;
       await context.conversations.countNewMessage(run.id);
       count(message, 'history');
     });

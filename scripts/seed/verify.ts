@@ -2,13 +2,16 @@ import { seededRandom } from './random';
 import { WrittenConversation } from './seeder';
 import { SEED_CALLER, ServiceContext } from './service-context';
 
-const SELECT_USER_ENTRIES =
-  'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ?';
+const SELECT_POINTER =
+  'SELECT bucket, activity_id FROM inbox_pointers WHERE user_id = ? AND conversation_id = ?';
+const SELECT_BUCKETS = 'SELECT bucket FROM inbox_buckets WHERE user_id = ?';
+const SELECT_ENTRY =
+  'SELECT activity_id FROM inbox_entries WHERE user_id = ? AND bucket = ? AND conversation_id = ?';
 
 /**
  * Reads back a sample of conversations (the longest ones and some at random) and checks what the API
  * would show: the newest message as the conversation's last, the message count, and exactly one entry
- * per participant's list, on the newest message. Returns the problems found.
+ * row in each participant's list, on the newest message, which their pointer names. Returns the problems found.
  */
 export async function verifySample(
   context: ServiceContext,
@@ -41,15 +44,22 @@ export async function verifySample(
       problems.push(`${conversation.id}: message count ${messageCount} instead of ${conversation.messages}`);
     }
     for (const userId of conversation.users) {
-      const result = await context.client.execute(SELECT_USER_ENTRIES, [userId], {
-        prepare: true,
-        fetchSize: 100_000,
-      });
-      const entries = result.rows.filter((row) => String(row.get('conversation_id')) === conversation.id);
-      const ids = entries.map((row) => String(row.get('last_message_id')));
-      if (ids.length !== 1 || ids[0] !== conversation.newestId) {
+      const options = { prepare: true, fetchSize: 100_000 };
+      const pointer = (
+        await context.client.execute(SELECT_POINTER, [userId, conversation.id], options)
+      ).first();
+      const buckets = await context.client.execute(SELECT_BUCKETS, [userId], options);
+      const ids: string[] = [];
+      for (const row of buckets.rows) {
+        const entry = (
+          await context.client.execute(SELECT_ENTRY, [userId, row.get('bucket'), conversation.id], options)
+        ).first();
+        if (entry?.get('activity_id')) ids.push(String(entry.get('activity_id')));
+      }
+      const pointed = pointer ? String(pointer.get('activity_id')) : 'none';
+      if (ids.length !== 1 || ids[0] !== conversation.newestId || pointed !== conversation.newestId) {
         problems.push(
-          `${conversation.id}: user ${userId}'s list holds [${ids.join(', ')}] instead of [${conversation.newestId}]`,
+          `${conversation.id}: user ${userId}'s list holds [${ids.join(', ')}] (pointer ${pointed}) instead of [${conversation.newestId}]`,
         );
       }
     }

@@ -1,13 +1,12 @@
 /**
- * The CQL of the conversation tables, shared by the conversations repository and the send's unit of work
- * (src/messages/messages.repository.ts), and exported so the bench's driver baseline runs the very same
- * statements.
+ * The CQL of the conversation tables, exported so the bench's driver baseline runs the very same statements.
  */
 export const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, title, member_count,
-  created_at, last_message_id, last_message_sender_id, last_message_content
+  created_at, last_message, last_message_id, last_message_sender_id, last_message_content,
+  WRITETIME(title) AS title_version, WRITETIME(member_count) AS member_count_version
   FROM conversations WHERE conversation_id = ?`;
 export const INSERT_GROUP = `INSERT INTO conversations (conversation_id, kind, title, member_count, created_at)
-  VALUES (?, 'group', ?, ?, ?)`;
+  VALUES (?, 'group', ?, ?, ?) USING TIMESTAMP ?`;
 export const INSERT_MEMBER = `INSERT INTO conversation_members (conversation_id, user_id, role, added_at)
   VALUES (?, ?, ?, ?)`;
 export const SELECT_MEMBER =
@@ -16,15 +15,8 @@ export const SELECT_MEMBERS = `SELECT user_id, role, added_at FROM conversation_
   WHERE conversation_id = ? AND user_id > ? LIMIT ?`;
 export const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, user1_id, user2_id, created_at)
   VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
-export const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ?
-  SET last_message_id = ?, last_message_sender_id = ?, last_message_content = ? WHERE conversation_id = ?`;
-export const INSERT_ENTRY =
-  'INSERT INTO conversations_by_user (user_id, last_message_id, conversation_id) VALUES (?, ?, ?)';
-export const DELETE_ENTRY = 'DELETE FROM conversations_by_user WHERE user_id = ? AND last_message_id = ?';
-export const SELECT_ENTRIES_HEAD =
-  'SELECT last_message_id, conversation_id FROM conversations_by_user WHERE user_id = ? LIMIT ?';
-export const SELECT_ENTRIES_AFTER = `SELECT last_message_id, conversation_id FROM conversations_by_user
-  WHERE user_id = ? AND last_message_id < ? LIMIT ?`;
+export const UPDATE_LAST_MESSAGE =
+  'UPDATE conversations USING TIMESTAMP ? SET last_message = ? WHERE conversation_id = ?';
 export const INCREMENT_CONVERSATION_COUNT =
   'UPDATE user_conversation_counts SET conversation_count = conversation_count + 1 WHERE user_id = ?';
 export const SELECT_CONVERSATION_COUNT =
@@ -39,4 +31,4 @@ export const REMOVE_MEMBER =
   'DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ? IF EXISTS';
 export const SET_MEMBER_COUNT =
   'UPDATE conversations SET member_count = ? WHERE conversation_id = ? IF member_count = ?';
-export const SET_TITLE = 'UPDATE conversations SET title = ? WHERE conversation_id = ?';
+export const SET_TITLE = 'UPDATE conversations USING TIMESTAMP ? SET title = ? WHERE conversation_id = ?';

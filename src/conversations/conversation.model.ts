@@ -1,3 +1,5 @@
+import { minTimeUuid, timeUuidMicros } from '../common/time/time-uuid';
+
 /** The latest message of a conversation, as the conversation row holds it. */
 export interface LastMessage {
   /** The message's timeuuid; its time is the conversation's last activity. */
@@ -25,6 +27,12 @@ export interface Conversation {
   readonly memberCount: number;
   readonly createdAt: Date;
   readonly lastMessage?: LastMessage;
+  /**
+   * Write times (µs) of a group's title and member count: the version of each, which copies of them in
+   * members' lists carry so the newest wins wherever it lands.
+   */
+  readonly titleVersion?: number;
+  readonly memberCountVersion?: number;
 }
 
 /** A conversation as one caller sees it: with their role in it (null for a trusted backend). */
@@ -46,30 +54,33 @@ export interface Member {
 export const MAX_GROUP_MEMBERS = 1000;
 export const MIN_GROUP_MEMBERS = 3;
 
+/** What places a conversation in its members' lists: its latest message, or its creation before any. */
+export function activityIdOf(conversation: Conversation): string {
+  return conversation.lastMessage?.id ?? minTimeUuid(conversation.createdAt);
+}
+
+/** The time of a conversation's latest activity, in µs: where its own clock stands (see conversation-clock). */
+export function activityMicrosOf(conversation: Conversation): number {
+  return timeUuidMicros(activityIdOf(conversation));
+}
+
 /** The two members of a direct conversation. */
 export function pairOf(conversation: Conversation): number[] {
   if (conversation.user1Id === undefined || conversation.user2Id === undefined) return [];
   return [conversation.user1Id, conversation.user2Id];
 }
 
-/** An entry of a user's recency-ordered list: which conversation, and the message that placed it there. */
-export interface ConversationEntry {
-  readonly lastMessageId: string;
-  readonly conversationId: string;
-}
-
 /**
- * What a new message changes about its conversation, as a domain value: the send's unit of work
- * (MessagesRepository.appendMessage) turns it into writes, in the message's own batch.
+ * What a new message changes about its conversation, as a domain value: its preview, and the conversation's
+ * row in each member's list.
  */
 export interface ConversationActivity {
-  readonly conversationId: string;
-  /** The message that becomes the conversation's latest (unless a newer one already is). */
-  readonly message: LastMessage;
-  /** Whose lists the conversation moves to the top of. */
-  readonly participants: readonly number[];
-  /** False when a newer message is already the conversation's last (a late send): the lists stay as they are. */
-  readonly movesToTop: boolean;
-  /** The entry this message replaces in the participants' lists: the previous last message. */
-  readonly replacesEntry?: string;
+  /** The conversation as it is after the message: the message is its lastMessage. */
+  readonly conversation: Conversation;
+  /** The message's time, in µs: the write time of everything the message changes. */
+  readonly atMicros: number;
+  /** Whose lists show it, with their roles. */
+  readonly members: readonly { readonly userId: number; readonly role: MemberRole }[];
+  /** The conversation's activity before the message, in µs; undefined for its first. */
+  readonly previousMicros?: number;
 }

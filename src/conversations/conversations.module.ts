@@ -5,6 +5,8 @@ import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { GroupsService } from './groups.service';
+import { InboxRepository } from './inbox.repository';
+import { InboxService } from './inbox.service';
 import { Clock, SystemClock } from '../common/time/clock';
 
 @Module({
@@ -14,6 +16,8 @@ import { Clock, SystemClock } from '../common/time/clock';
     ConversationsService,
     GroupsService,
     ConversationsRepository,
+    InboxService,
+    InboxRepository,
     { provide: Clock, useClass: SystemClock },
   ],
   // The clock is the one every module stamps new things with.

@@ -10,19 +10,16 @@ import {
   INCREMENT_CONVERSATION_COUNT,
   INCREMENT_MESSAGE_COUNT,
   INSERT_CONVERSATION,
-  INSERT_ENTRY,
   INSERT_GROUP,
   INSERT_MEMBER,
-  DELETE_ENTRY,
   SELECT_MEMBER,
   SELECT_MEMBERS,
   SELECT_CONVERSATION,
   SELECT_CONVERSATION_COUNT,
-  SELECT_ENTRIES_AFTER,
-  SELECT_ENTRIES_HEAD,
   SELECT_MESSAGE_COUNT,
+  UPDATE_LAST_MESSAGE,
 } from './conversation-statements';
-import { Conversation, ConversationEntry, Member, MemberRole } from './conversation.model';
+import { Conversation, LastMessage, Member, MemberRole } from './conversation.model';
 
 const READ = { prepare: true, isIdempotent: true };
 /** Lightweight transactions are not retried by the driver: a retry could see its own write as a conflict. */
@@ -33,8 +30,42 @@ const MEMBERS_PER_BATCH = 100;
 /** Writes in flight for statements that go to many partitions (a group's list entries and counters). */
 const FAN_OUT_CONCURRENCY = 32;
 
+/** The message_preview value (one cell) of a conversation's latest message, as the driver binds it. */
+export function toPreview(message: LastMessage | undefined): Record<string, unknown> | null {
+  if (!message) return null;
+  return {
+    message_id: types.TimeUuid.fromString(message.id),
+    sender_id: types.Long.fromNumber(message.senderId),
+    content: message.content,
+  };
+}
+
+export function fromPreview(value: unknown): LastMessage | undefined {
+  if (value === null || value === undefined) return undefined;
+  const preview = value as { message_id: types.TimeUuid; sender_id: types.Long; content: string };
+  return {
+    id: preview.message_id.toString(),
+    at: preview.message_id.getDate(),
+    senderId: preview.sender_id.toNumber(),
+    content: preview.content,
+  };
+}
+
+/** The preview written before message_preview existed (three columns), for conversations not sent to since. */
+function legacyPreview(row: types.Row): LastMessage | undefined {
+  const id = row.get('last_message_id') as types.TimeUuid | null;
+  if (!id) return undefined;
+  return {
+    id: id.toString(),
+    at: id.getDate(),
+    senderId: (row.get('last_message_sender_id') as types.Long).toNumber(),
+    content: row.get('last_message_content') as string,
+  };
+}
+
+const versionOf = (value: unknown) => (value ? (value as types.Long).toNumber() : undefined);
+
 function toConversation(row: types.Row): Conversation {
-  const lastMessageId = row.get('last_message_id') as types.TimeUuid | null;
   const isGroup = row.get('kind') === 'group';
   return {
     id: (row.get('conversation_id') as types.Uuid).toString(),
@@ -44,14 +75,9 @@ function toConversation(row: types.Row): Conversation {
     title: isGroup ? (row.get('title') as string) : undefined,
     memberCount: isGroup ? (row.get('member_count') as number) : 2,
     createdAt: row.get('created_at') as Date,
-    lastMessage: lastMessageId
-      ? {
-          id: lastMessageId.toString(),
-          at: lastMessageId.getDate(),
-          senderId: (row.get('last_message_sender_id') as types.Long).toNumber(),
-          content: row.get('last_message_content') as string,
-        }
-      : undefined,
+    lastMessage: fromPreview(row.get('last_message')) ?? legacyPreview(row),
+    titleVersion: isGroup ? versionOf(row.get('title_version')) : undefined,
+    memberCountVersion: isGroup ? versionOf(row.get('member_count_version')) : undefined,
   };
 }
 
@@ -93,11 +119,23 @@ export class ConversationsRepository {
     return { created: false, conversation: toConversation(result.first()) };
   }
 
-  /** A group's row, written once its members are: the row is what makes the group exist. */
-  async insertGroup(group: Conversation): Promise<void> {
+  /**
+   * A group's row, written once its members are: the row is what makes the group exist. Written at its
+   * creation's microsecond, which is then the version of its title and member count.
+   */
+  async insertGroup(group: Conversation, atMicros: number): Promise<void> {
     await this.client.execute(
       INSERT_GROUP,
-      [types.Uuid.fromString(group.id), group.title, group.memberCount, group.createdAt],
+      [types.Uuid.fromString(group.id), group.title, group.memberCount, group.createdAt, long(atMicros)],
+      { prepare: true, isIdempotent: true },
+    );
+  }
+
+  /** The conversation's latest message, as one value written at the message's microsecond: the newest wins. */
+  async setLastMessage(conversationId: string, message: LastMessage, atMicros: number): Promise<void> {
+    await this.client.execute(
+      UPDATE_LAST_MESSAGE,
+      [long(atMicros), toPreview(message), types.Uuid.fromString(conversationId)],
       { prepare: true, isIdempotent: true },
     );
   }
@@ -146,8 +184,9 @@ export class ConversationsRepository {
     return result.wasApplied();
   }
 
-  async setTitle(conversationId: string, title: string): Promise<void> {
-    await this.client.execute(SET_TITLE, [title, types.Uuid.fromString(conversationId)], {
+  /** A group's title, at `atMicros`: the title's version, which members' lists copy. */
+  async setTitle(conversationId: string, title: string, atMicros: number): Promise<void> {
+    await this.client.execute(SET_TITLE, [long(atMicros), title, types.Uuid.fromString(conversationId)], {
       prepare: true,
       isIdempotent: true,
     });
@@ -172,18 +211,6 @@ export class ConversationsRepository {
       role: row.get('role') as MemberRole,
       addedAt: row.get('added_at') as Date,
     }));
-  }
-
-  /** Puts the conversation into users' lists at `entryId` (idempotent: an entry is keyed by that id). */
-  async putEntries(conversationId: string, entryId: string, userIds: readonly number[]): Promise<void> {
-    const id = types.Uuid.fromString(conversationId);
-    const entry = types.TimeUuid.fromString(entryId);
-    await forEachLimited(userIds, FAN_OUT_CONCURRENCY, async (userId) => {
-      await this.client.execute(INSERT_ENTRY, [long(userId), entry, id], {
-        prepare: true,
-        isIdempotent: true,
-      });
-    });
   }
 
   /** Counters are not idempotent: never retried by the driver, so a timeout may leave a count one short. */
@@ -217,31 +244,5 @@ export class ConversationsRepository {
     );
     const count = result.first()?.get('message_count') as types.Long | undefined;
     return count ? count.toNumber() : 0;
-  }
-
-  /** A slice of a user's list, most recent first, strictly after (older than) the given entry. */
-  async listEntries(
-    userId: number,
-    afterLastMessageId: string | undefined,
-    limit: number,
-  ): Promise<ConversationEntry[]> {
-    const result = afterLastMessageId
-      ? await this.client.execute(
-          SELECT_ENTRIES_AFTER,
-          [long(userId), types.TimeUuid.fromString(afterLastMessageId), limit],
-          READ,
-        )
-      : await this.client.execute(SELECT_ENTRIES_HEAD, [long(userId), limit], READ);
-    return result.rows.map((row) => ({
-      lastMessageId: (row.get('last_message_id') as types.TimeUuid).toString(),
-      conversationId: (row.get('conversation_id') as types.Uuid).toString(),
-    }));
-  }
-
-  async removeEntry(userId: number, lastMessageId: string): Promise<void> {
-    await this.client.execute(DELETE_ENTRY, [long(userId), types.TimeUuid.fromString(lastMessageId)], {
-      prepare: true,
-      isIdempotent: true,
-    });
   }
 }

@@ -4,11 +4,10 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Page, pageFrom } from '../common/pagination/page';
-import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
+import { isTimeUuid } from '../common/time/time-uuid';
 import {
+  activityMicrosOf,
   Conversation,
-  ConversationActivity,
-  ConversationEntry,
   ConversationView,
   LastMessage,
   MAX_GROUP_MEMBERS,
@@ -18,17 +17,23 @@ import {
 import { NamedUserId, UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
+import { InboxMember, InboxPosition } from './inbox';
+import { InboxService } from './inbox.service';
 
-interface EntryPosition {
-  readonly id: string;
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isEntryPosition = (value: unknown): value is EntryPosition =>
-  typeof value === 'object' && value !== null && isTimeUuid((value as { id?: unknown }).id);
+const isInboxPosition = (value: unknown): value is InboxPosition => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { bucket, activityId, conversationId } = value as Record<string, unknown>;
+  return (
+    typeof bucket === 'number' &&
+    Number.isSafeInteger(bucket) &&
+    isTimeUuid(activityId) &&
+    typeof conversationId === 'string' &&
+    UUID.test(conversationId)
+  );
+};
 
-/** Reads of a user's list past entries left stale by concurrent sends; bounded so a page's cost is too. */
-const MAX_LIST_ROUNDS = 4;
-const STALE_SLACK = 5;
 /** Member rows read per query when a send lists a group's members. */
 const MEMBER_SLICE = 500;
 
@@ -39,6 +44,7 @@ export class ConversationsService {
   constructor(
     private readonly repository: ConversationsRepository,
     private readonly users: UsersService,
+    private readonly inbox: InboxService,
   ) {}
 
   /**
@@ -125,34 +131,40 @@ export class ConversationsService {
     });
   }
 
-  /** What a new message changes about its conversation and its members' lists. */
-  async activityFor(conversation: Conversation, message: LastMessage): Promise<ConversationActivity> {
-    const previous = conversation.lastMessage;
-    return {
-      conversationId: conversation.id,
-      message,
-      participants:
-        conversation.kind === 'direct' ? pairOf(conversation) : await this.memberIds(conversation.id),
-      movesToTop: !previous || compareTimeUuids(message.id, previous.id) > 0,
-      replacesEntry: previous?.id,
-    };
+  /**
+   * A new message's changes to its conversation: the preview, and its place at the top of every member's
+   * list, written side by side; resolves once all are stored. Every write is at the message's microsecond,
+   * so a late or replayed message never displaces a newer one.
+   */
+  async recordMessage(conversation: Conversation, message: LastMessage, atMicros: number): Promise<void> {
+    const members = await this.members(conversation);
+    await Promise.all([
+      this.repository.setLastMessage(conversation.id, message, atMicros),
+      this.inbox.recordActivity({
+        conversation: { ...conversation, lastMessage: message },
+        atMicros,
+        members,
+        previousMicros: activityMicrosOf(conversation),
+      }),
+    ]);
   }
 
-  /** Every member of a group: one partition, at most MAX_GROUP_MEMBERS rows, read in slices. */
-  private async memberIds(conversationId: string): Promise<number[]> {
-    const ids: number[] = [];
+  /** Everyone in a conversation with their roles: the pair of a direct one, a group's member rows. */
+  async members(conversation: Conversation): Promise<InboxMember[]> {
+    if (conversation.kind === 'direct')
+      return pairOf(conversation).map((userId) => ({ userId, role: 'member' }));
+    const members: InboxMember[] = [];
     for (let after = 0; ;) {
-      const slice = await this.repository.listMembers(conversationId, after, MEMBER_SLICE);
-      ids.push(...slice.map((member) => member.userId));
-      if (slice.length < MEMBER_SLICE || ids.length >= MAX_GROUP_MEMBERS) return ids;
+      const slice = await this.repository.listMembers(conversation.id, after, MEMBER_SLICE);
+      members.push(...slice.map(({ userId, role }) => ({ userId, role })));
+      if (slice.length < MEMBER_SLICE || members.length >= MAX_GROUP_MEMBERS) return members;
       after = slice[slice.length - 1].userId;
     }
   }
 
   /**
-   * A user's conversations, most recent activity first. Each entry is checked against its conversation
-   * row: an entry older than the conversation's last message was left by concurrent sends, so it is
-   * skipped (each conversation appears once, with its true latest message) and removed in passing.
+   * A user's conversations, most recent activity first, each once with its latest message, read from the
+   * user's inbox (see InboxService.read): a page costs a few partition reads whatever the traffic.
    */
   async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<ConversationView>> {
     if (caller.kind === 'user' && caller.userId !== userId) {
@@ -161,81 +173,20 @@ export class ConversationsService {
       );
     }
     const scope = String(userId);
-    const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isEntryPosition));
+    const window = pageWindow(request, (raw) => decodeCursor(raw, 'c', scope, isInboxPosition));
     const wanted = window.offset + window.limit + 1;
-    const [total, live] = await Promise.all([
+    const [total, entries] = await Promise.all([
       this.repository.countConversations(userId),
-      this.collectLiveEntries(userId, window.after?.id, wanted),
+      this.inbox.read(userId, window.after, wanted),
     ]);
-
-    const page = pageFrom(live, window, total, (last, nextPage) =>
-      encodeCursor({ kind: 'c', scope, page: nextPage, position: { id: last.entry.lastMessageId } }),
-    );
-    return { ...page, data: page.data.map(({ conversation, role }) => ({ conversation, role })) };
-  }
-
-  /** Up to `wanted` live entries after the given one, checked against their conversation rows. */
-  private async collectLiveEntries(
-    userId: number,
-    afterEntry: string | undefined,
-    wanted: number,
-  ): Promise<{ entry: ConversationEntry; conversation: Conversation; role: MemberRole }[]> {
-    const live: { entry: ConversationEntry; conversation: Conversation; role: MemberRole }[] = [];
-    const seen = new Set<string>();
-    let after = afterEntry;
-    for (let round = 0; round < MAX_LIST_ROUNDS && live.length < wanted; round += 1) {
-      const asked = wanted - live.length + STALE_SLACK;
-      const entries = await this.repository.listEntries(userId, after, asked);
-      // Each entry's conversation, and the user's role in it: a group the user has left is no longer theirs.
-      const found = await Promise.all(
-        entries.map(async (entry) => {
-          const conversation = await this.repository.findConversation(entry.conversationId);
-          return { conversation, role: conversation && (await this.roleOfUser(conversation, userId)) };
-        }),
-      );
-      entries.forEach((entry, index) => {
-        const { conversation, role } = found[index];
-        if (conversation && role === undefined) {
-          this.replaceStaleEntry(userId, entry);
-        } else if (conversation && role && !seen.has(conversation.id) && !this.isStale(entry, conversation)) {
-          seen.add(conversation.id);
-          live.push({ entry, conversation, role });
-        } else {
-          this.replaceStaleEntry(
-            userId,
-            entry,
-            conversation && !seen.has(conversation.id) ? conversation : undefined,
-          );
-        }
-      });
-      if (entries.length < asked) break;
-      after = entries[entries.length - 1].lastMessageId;
-    }
-    return live;
-  }
-
-  private isStale(entry: ConversationEntry, conversation: Conversation): boolean {
-    const latest = conversation.lastMessage;
-    if (!latest) return false;
-    return compareTimeUuids(entry.lastMessageId, latest.id) < 0;
-  }
-
-  /**
-   * Removes an entry left behind, in passing. When its conversation has a newer message and was not met
-   * in this read, the entry at that message is written first (the same row a send writes, so a no-op when
-   * it exists): this repairs a group send whose fan-out to the lists was cut short, which would otherwise
-   * drop the group from this member's list. The repaired entry is above this page, so it shows on the
-   * next read of the list's head.
-   */
-  private replaceStaleEntry(userId: number, entry: ConversationEntry, conversation?: Conversation): void {
-    const latest = conversation?.lastMessage;
-    const repair = latest
-      ? this.repository.putEntries(entry.conversationId, latest.id, [userId])
-      : Promise.resolve();
-    repair
-      .then(() => this.repository.removeEntry(userId, entry.lastMessageId))
-      .catch((error: unknown) => {
-        this.logger.warn(`Could not replace a stale list entry of user ${userId}: ${String(error)}`);
-      });
+    const page = pageFrom(entries, window, total, (last, nextPage) => {
+      const position: InboxPosition = {
+        bucket: last.bucket,
+        activityId: last.activityId,
+        conversationId: last.view.conversation.id,
+      };
+      return encodeCursor({ kind: 'c', scope, page: nextPage, position });
+    });
+    return { ...page, data: page.data.map((entry) => entry.view) };
   }
 }

@@ -12,7 +12,6 @@ import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { pageWindow, PageRequest } from '../common/pagination/page-window';
 import { pageFrom } from '../common/pagination/page';
 import { Clock } from '../common/time/clock';
-import { newTimeUuid } from '../common/time/time-uuid';
 import { UsersService } from '../users/users.service';
 import {
   Conversation,
@@ -23,6 +22,7 @@ import {
 } from './conversation.model';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { InboxService } from './inbox.service';
 
 export interface MemberPage {
   /** The conversation's member_count. */
@@ -52,6 +52,7 @@ export class GroupsService {
     private readonly repository: ConversationsRepository,
     private readonly conversations: ConversationsService,
     private readonly users: UsersService,
+    private readonly inbox: InboxService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -82,9 +83,13 @@ export class GroupsService {
       ...others.map((userId): Member => ({ userId, role: 'member', addedAt: createdAt })),
     ];
     await this.repository.insertMembers(group.id, members);
-    await this.repository.insertGroup(group);
+    const createdMicros = createdAt.getTime() * 1000;
+    await this.repository.insertGroup(group, createdMicros);
     const everyone = members.map((member) => member.userId);
-    await this.repository.putEntries(group.id, newTimeUuid(createdAt), everyone);
+    await this.inbox.addToLists(
+      { ...group, titleVersion: createdMicros, memberCountVersion: createdMicros },
+      members,
+    );
     await this.repository.countNewConversation(everyone).catch((error: unknown) => {
       this.logger.warn(
         `Group ${group.id} created, but its members' counts were not all incremented: ${String(error)}`,
@@ -121,11 +126,16 @@ export class GroupsService {
     // Places reserved for users another request added meanwhile are given back.
     if (added.length < candidates.length)
       await this.adjustMemberCount(conversationId, added.length - candidates.length);
-    const { conversation } = view;
-    await this.repository.putEntries(
-      conversationId,
-      conversation.lastMessage?.id ?? newTimeUuid(addedAt),
-      added,
+    const group = await this.current(conversationId);
+    const members = await this.conversations.members(group);
+    const joined = new Set(added);
+    await this.inbox.addToLists(
+      group,
+      members.filter((member) => joined.has(member.userId)),
+    );
+    await this.inbox.refreshGroupFacts(
+      group,
+      members.filter((member) => !joined.has(member.userId)).map((member) => member.userId),
     );
     await this.repository.countNewConversation(added).catch((error: unknown) => {
       this.logger.warn(`Members added to ${conversationId}, but not all their counts: ${String(error)}`);
@@ -152,15 +162,33 @@ export class GroupsService {
     }
     if (!(await this.repository.removeMember(conversationId, userId))) return;
     await this.adjustMemberCount(conversationId, -1);
-    const latest = view.conversation.lastMessage;
-    if (latest) await this.repository.removeEntry(userId, latest.id);
+    await this.inbox.removeFromList(view.conversation, userId);
+    await this.refreshLists(conversationId);
   }
 
-  /** Renames a group (owner or admin). */
+  /** Renames a group (owner or admin); every member's list shows the new title. */
   async rename(caller: Caller, conversationId: string, title: string): Promise<ConversationView> {
     await this.manageable(caller, conversationId);
-    await this.repository.setTitle(conversationId, title);
+    await this.repository.setTitle(conversationId, title, this.clock.now().getTime() * 1000);
+    await this.refreshLists(conversationId);
     return this.conversations.assertMember(conversationId, caller);
+  }
+
+  /** The group's row as it is now (its title and member count with their versions). */
+  private async current(conversationId: string): Promise<Conversation> {
+    const group = await this.repository.findConversation(conversationId);
+    if (!group) throw new NotFoundError(`conversation ${conversationId} does not exist`);
+    return group;
+  }
+
+  /** Copies the group's current title and member count into every member's list. */
+  private async refreshLists(conversationId: string): Promise<void> {
+    const group = await this.current(conversationId);
+    const members = await this.conversations.members(group);
+    await this.inbox.refreshGroupFacts(
+      group,
+      members.map((member) => member.userId),
+    );
   }
 
   /** The group if the caller is a member (404 otherwise); a direct conversation's members never change (409). */

@@ -1,10 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
-import { toMicros } from '../cassandra/write-time';
-import { forEachLimited } from '../common/concurrency';
-import { DELETE_ENTRY, INSERT_ENTRY, UPDATE_LAST_MESSAGE } from '../conversations/conversation-statements';
-import { ConversationActivity } from '../conversations/conversation.model';
 import { bucketOf } from './message-bucket';
 import {
   CLAIM_REQUEST,
@@ -19,97 +15,36 @@ import { Message, SendRequest } from './message.model';
 
 const READ = { prepare: true, isIdempotent: true };
 const WRITE = { prepare: true, isIdempotent: true };
-/** Members whose list entries are written in the message's own logged batch. */
-const MAX_PARTICIPANTS_IN_BATCH = 2;
-/** List-entry writes in flight when a group send fans out. */
-const FAN_OUT_CONCURRENCY = 32;
 
 const long = (value: number) => types.Long.fromNumber(value);
 
-/** A bound statement of a batch. */
-interface Statement {
-  readonly query: string;
-  readonly params: unknown[];
-}
-
-/** The statements a message writes to its conversation's row and to its members' lists. */
-interface ActivityWrites {
-  /** In the message's logged batch. */
-  readonly batched: Statement[];
-  /** After the batch, member by member: the new entry, then the removal of the previous one. */
-  readonly perMember: Statement[][];
-}
-
-/**
- * The writes that move a conversation to the top of its members' lists for a new message. The
- * last-message columns carry the message's time as their write time, so of concurrent sends the newest
- * wins; only a newer message replaces the previous list entry. A direct conversation's two entries ride
- * in the message's batch; a group's (two statements a member, up to 2,000) would pass the batch size
- * limits, so they are written after it.
- */
-function activityWrites(activity: ConversationActivity): ActivityWrites {
-  const conversationId = types.Uuid.fromString(activity.conversationId);
-  const { message } = activity;
-  const messageId = types.TimeUuid.fromString(message.id);
-  const lastMessage: Statement = {
-    query: UPDATE_LAST_MESSAGE,
-    params: [toMicros(message.at), messageId, long(message.senderId), message.content, conversationId],
-  };
-  if (!activity.movesToTop) return { batched: [lastMessage], perMember: [] };
-  const previousId = activity.replacesEntry ? types.TimeUuid.fromString(activity.replacesEntry) : undefined;
-  const perMember = activity.participants.map((userId) => [
-    { query: INSERT_ENTRY, params: [long(userId), messageId, conversationId] },
-    ...(previousId ? [{ query: DELETE_ENTRY, params: [long(userId), previousId] }] : []),
-  ]);
-  return activity.participants.length <= MAX_PARTICIPANTS_IN_BATCH
-    ? { batched: [lastMessage, ...perMember.flat()], perMember: [] }
-    : { batched: [lastMessage], perMember };
-}
-
 @Injectable()
 export class MessagesRepository {
-  private readonly logger = new Logger(MessagesRepository.name);
-
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   /**
-   * The send's unit of work: the message, its day in the conversation's bucket list, and what it changes
-   * about its conversation, in one logged batch: all of them happen or, if the batch fails, none is
-   * acknowledged. Every write is keyed by the message's id, so the driver may safely retry the batch.
-   * A group's list entries follow the batch (see activityWrites).
+   * A message's own rows: the message in its bucket, and the bucket in the conversation's list of buckets.
+   * Two single-partition writes keyed by the message, side by side: each needs only a quorum of its own
+   * replicas, and a retry rewrites the same rows.
    */
-  async appendMessage(message: Message, activity: ConversationActivity): Promise<void> {
+  async insertMessage(message: Message): Promise<void> {
     const conversationId = types.Uuid.fromString(message.conversationId);
     const bucket = bucketOf(message.createdAt.getTime());
-    const { batched, perMember } = activityWrites(activity);
-    await this.client.batch(
-      [
-        {
-          query: INSERT_MESSAGE,
-          params: [
-            conversationId,
-            bucket,
-            types.TimeUuid.fromString(message.id),
-            long(message.senderId),
-            message.receiverId === null ? null : long(message.receiverId),
-            message.content,
-          ],
-        },
-        { query: INSERT_BUCKET, params: [conversationId, bucket] },
-        ...batched,
-      ],
-      { prepare: true, logged: true, isIdempotent: true },
-    );
-    // The message is stored: a list write that fails now is repaired when the member's list is read
-    // (ConversationsService.replaceStaleEntry), so it is logged, not reported as a failed send. Each
-    // member's new entry is written before the old one is removed, so the group never leaves their list.
-    await forEachLimited(perMember, FAN_OUT_CONCURRENCY, async (writes) => {
-      for (const statement of writes) await this.client.execute(statement.query, statement.params, WRITE);
-    }).catch((error: unknown) => {
-      this.logger.warn(
-        `Message ${message.id} stored; some list entries are left for repair: ${String(error)}`,
-      );
-    });
+    await Promise.all([
+      this.client.execute(
+        INSERT_MESSAGE,
+        [
+          conversationId,
+          bucket,
+          types.TimeUuid.fromString(message.id),
+          long(message.senderId),
+          message.receiverId === null ? null : long(message.receiverId),
+          message.content,
+        ],
+        WRITE,
+      ),
+      this.client.execute(INSERT_BUCKET, [conversationId, bucket], WRITE),
+    ]);
   }
 
   /**

@@ -6,8 +6,15 @@ import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Clock } from '../common/time/clock';
-import { isTimeUuid, minTimeUuid, newTimeUuid, timeUuidDate } from '../common/time/time-uuid';
-import { Conversation } from '../conversations/conversation.model';
+import { nextActivityMicros } from '../common/time/conversation-clock';
+import {
+  isTimeUuid,
+  minTimeUuid,
+  timeUuidAtMicros,
+  timeUuidDate,
+  timeUuidMicros,
+} from '../common/time/time-uuid';
+import { activityMicrosOf, Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
 import { bucketOf } from './message-bucket';
 import { HistoryPosition, Message, SendOutcome } from './message.model';
@@ -73,16 +80,17 @@ export class MessagesService {
    */
   async send(caller: Caller, input: NewMessage): Promise<SendOutcome> {
     const senderId = senderOf(caller, input);
-    const createdAt = this.clock.now();
+    // One instant for the conversation a first message creates and for the message itself.
+    const now = this.clock.now();
     const conversation = await this.conversations.openDirectConversation(
       { id: senderId, field: 'sender_id' },
       { id: input.receiverId, field: 'receiver_id' },
-      createdAt,
+      now,
     );
     return this.store(
       conversation,
       { senderId, receiverId: input.receiverId, content: input.content },
-      createdAt,
+      now,
       input.clientMessageId,
     );
   }
@@ -114,24 +122,22 @@ export class MessagesService {
   }
 
   /**
-   * The one write path of every send: the message and what it changes about its conversation. With a
-   * client_message_id, the id (and so the time) of the message is claimed first; a retry that finds the
-   * claim writes the claimed message again (every write is keyed by its id, so this completes a send that
-   * was cut short and changes nothing after one that was not) and returns it as a replay. The same
-   * client_message_id with other content is a conflict.
+   * The one write path of every send: the message and what it changes about its conversation. The message's
+   * time comes from the conversation's own clock (nextActivityMicros), so it is after the conversation's
+   * previous message whatever the instance's clock says. With a client_message_id, the id (and so the time)
+   * of the message is claimed first; a retry that finds the claim writes the claimed message again (every
+   * write is keyed by its id and carries its time, so this completes a send that was cut short and changes
+   * nothing after one that was not) and returns it as a replay. The same client_message_id with other
+   * content is a conflict.
    */
   private async store(
     conversation: Conversation,
     input: { senderId: number; receiverId: number | null; content: string },
-    createdAt: Date,
+    now: Date,
     clientMessageId?: string,
   ): Promise<SendOutcome> {
-    let message: Message = {
-      id: newTimeUuid(createdAt),
-      conversationId: conversation.id,
-      ...input,
-      createdAt,
-    };
+    let atMicros = nextActivityMicros(now.getTime(), activityMicrosOf(conversation));
+    let id = timeUuidAtMicros(atMicros);
     let replayed = false;
     if (clientMessageId !== undefined) {
       const contentSha256 = createHash('sha256').update(input.content, 'utf8').digest();
@@ -139,7 +145,7 @@ export class MessagesService {
         conversationId: conversation.id,
         senderId: input.senderId,
         clientMessageId,
-        messageId: message.id,
+        messageId: id,
         contentSha256,
       });
       if (!claim.contentSha256.equals(contentSha256)) {
@@ -148,15 +154,19 @@ export class MessagesService {
         );
       }
       replayed = !claim.claimed;
-      message = { ...message, id: claim.messageId, createdAt: timeUuidDate(claim.messageId) };
+      id = claim.messageId;
+      atMicros = timeUuidMicros(id);
     }
-    const activity = await this.conversations.activityFor(conversation, {
-      id: message.id,
-      at: createdAt,
-      senderId: message.senderId,
-      content: message.content,
-    });
-    await this.repository.appendMessage(message, activity);
+    const createdAt = new Date(Math.floor(atMicros / 1000));
+    const message: Message = { id, conversationId: conversation.id, ...input, createdAt };
+    await Promise.all([
+      this.repository.insertMessage(message),
+      this.conversations.recordMessage(
+        conversation,
+        { id, at: createdAt, senderId: message.senderId, content: message.content },
+        atMicros,
+      ),
+    ]);
     // Counted once, by the request that claimed the message (a replay of a send cut short before this
     // line leaves the total one short: totals are approximate, see SCHEMA.md).
     if (!replayed) await this.conversations.countNewMessage(conversation.id);

@@ -66,3 +66,19 @@ export function compareTimeUuids(a: string, b: string): number {
   if (left !== right) return left < right ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The instant of a timeuuid, in microseconds since the Unix epoch (its 100 ns ticks, rounded down). */
+export function timeUuidMicros(id: string): number {
+  return Number(timestampOf(id.toLowerCase()) / 10n - GREGORIAN_OFFSET_MS * 1000n);
+}
+
+/**
+ * A new timeuuid whose time is exactly `micros` (microseconds since the Unix epoch), with a random clock
+ * sequence and node: a message's id carries the microsecond that is also its write time.
+ */
+export function timeUuidAtMicros(micros: number): string {
+  const random = randomBytes(8);
+  random[0] = (random[0] & 0x3f) | 0x80;
+  random[2] |= 0x01;
+  return format((BigInt(micros) + GREGORIAN_OFFSET_MS * 1000n) * 10n, random.toString('hex'));
+}

@@ -1,0 +1,23 @@
+/** The CQL of a user's inbox (see SCHEMA.md), exported so the bench's driver baseline runs the same statements. */
+export const UPSERT_INBOX_ENTRY = `INSERT INTO inbox_entries
+  (user_id, bucket, conversation_id, activity_id, kind, user1_id, user2_id, role, created_at, last_message)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
+export const SET_INBOX_TITLE = `UPDATE inbox_entries USING TIMESTAMP ? SET title = ?
+  WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
+export const SET_INBOX_MEMBER_COUNT = `UPDATE inbox_entries USING TIMESTAMP ? SET member_count = ?
+  WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
+export const DELETE_INBOX_ENTRY = `DELETE FROM inbox_entries USING TIMESTAMP ?
+  WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
+export const SELECT_INBOX_BUCKET = `SELECT conversation_id, activity_id, kind, user1_id, user2_id, title, member_count,
+  role, created_at, last_message FROM inbox_entries WHERE user_id = ? AND bucket = ?`;
+export const UPSERT_INBOX_POINTER = `INSERT INTO inbox_pointers (user_id, conversation_id, bucket, activity_id)
+  VALUES (?, ?, ?, ?) USING TIMESTAMP ?`;
+export const DELETE_INBOX_POINTER = 'DELETE FROM inbox_pointers WHERE user_id = ? AND conversation_id = ?';
+export const SELECT_INBOX_POINTERS = `SELECT conversation_id, bucket, activity_id FROM inbox_pointers
+  WHERE user_id = ? AND conversation_id IN ?`;
+export const INSERT_INBOX_BUCKET = 'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?)';
+export const DELETE_INBOX_BUCKET =
+  'DELETE FROM inbox_buckets USING TIMESTAMP ? WHERE user_id = ? AND bucket = ?';
+export const SELECT_INBOX_BUCKETS = 'SELECT bucket FROM inbox_buckets WHERE user_id = ? LIMIT ?';
+export const SELECT_INBOX_BUCKETS_FROM =
+  'SELECT bucket FROM inbox_buckets WHERE user_id = ? AND bucket <= ? LIMIT ?';
