@@ -61,6 +61,7 @@ export class InboxRepository {
    * row's own cells, so each column keeps its newest value whatever order the writes land in.
    */
   async writeEntry(userId: number, entry: InboxEntry, activityMicros: number): Promise<void> {
+    // What a row does not have is left unset, never bound as null: a null is a tombstone.
     const { conversation, role } = entry.view;
     const key = [long(userId), entry.bucket, types.Uuid.fromString(conversation.id)];
     const statements = [
@@ -70,11 +71,11 @@ export class InboxRepository {
           ...key,
           types.TimeUuid.fromString(entry.activityId),
           conversation.kind,
-          conversation.user1Id === undefined ? null : long(conversation.user1Id),
-          conversation.user2Id === undefined ? null : long(conversation.user2Id),
+          conversation.user1Id === undefined ? types.unset : long(conversation.user1Id),
+          conversation.user2Id === undefined ? types.unset : long(conversation.user2Id),
           role,
           conversation.createdAt,
-          toPreview(conversation.lastMessage),
+          toPreview(conversation.lastMessage) ?? types.unset,
           long(activityMicros),
         ],
       },

@@ -38,7 +38,8 @@ export class MessagesRepository {
           bucket,
           types.TimeUuid.fromString(message.id),
           long(message.senderId),
-          message.receiverId === null ? null : long(message.receiverId),
+          // A group message has no receiver: left unset, since a bound null would write a tombstone.
+          message.receiverId === null ? types.unset : long(message.receiverId),
           message.content,
         ],
         WRITE,
