@@ -68,17 +68,45 @@ describe('who may read and write what', () => {
     expect(await rowCount('messages_by_conversation')).toBe(before);
   });
 
-  it('refuses a message to oneself', async () => {
-    const res = await t
-      .as(carol.access_token)
+  it("opens a user's own notes conversation for a message to oneself, one member, once", async () => {
+    const notes = await t.register('notes_keeper');
+    const first = await t
+      .as(notes.access_token)
       .post('/api/messages')
-      .send({ receiver_id: carol.user.id, content: 'me' })
-      .expect(400);
-    expect(res.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'receiver_id must be different from sender_id',
+      .send({ receiver_id: notes.user.id, content: 'buy milk' })
+      .expect(201);
+    expect(first.body).toMatchObject({
+      sender_id: notes.user.id,
+      receiver_id: notes.user.id,
+      content: 'buy milk',
     });
+    const second = await t
+      .as(notes.access_token)
+      .post(`/api/conversations/${first.body.conversation_id}/messages`)
+      .send({ content: 'and bread' })
+      .expect(201);
+    expect(second.body).toMatchObject({
+      conversation_id: first.body.conversation_id,
+      receiver_id: notes.user.id,
+    });
+    const list = await t.as(notes.access_token).get('/api/conversations').expect(200);
+    expect(list.body).toMatchObject({ total: 1, next_cursor: null });
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        id: first.body.conversation_id,
+        kind: 'direct',
+        member_count: 1,
+        user1_id: notes.user.id,
+        user2_id: notes.user.id,
+        last_message_content: 'and bread',
+      }),
+    ]);
+    const members = await t
+      .as(notes.access_token)
+      .get(`/api/conversations/${first.body.conversation_id}/members`)
+      .expect(200);
+    expect(members.body).toMatchObject({ total: 1, data: [{ user_id: notes.user.id, role: 'member' }] });
+    await t.as(carol.access_token).get(`/api/conversations/${first.body.conversation_id}`).expect(404);
   });
 
   it('answers 404 naming receiver_id for a receiver who is not a user, with a token and with a key, writing nothing', async () => {

@@ -103,11 +103,6 @@ describe('POST /api/messages', () => {
       ['an id beyond 2^53-1', { ...valid, sender_id: 9007199254740992 }, 'sender_id'],
       ['a boolean id', { ...valid, sender_id: true }, 'sender_id'],
       ['a null id', { ...valid, receiver_id: null }, 'receiver_id'],
-      [
-        'sender equal to receiver',
-        { ...valid, receiver_id: 500 },
-        'receiver_id must be different from sender_id',
-      ],
       ['empty content', { ...valid, content: '' }, 'content'],
       ['white-space content', { ...valid, content: ' \n\t\u00a0' }, 'content must not be only white space'],
       ['content over 4,000 characters', { ...valid, content: 'x'.repeat(4001) }, 'content must be 1 to 4000'],
@@ -142,7 +137,11 @@ describe('POST /api/messages', () => {
         .set('Content-Type', 'text/plain')
         .send('hello')
         .expect(400);
-      expect(JSON.stringify(res.body.message)).toContain('sender_id');
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['receiver_id must not be greater than 9007199254740991', 'content must be a string'],
+      });
     });
 
     it('an unpaired surrogate in content', async () => {

@@ -64,10 +64,10 @@ export function activityMicrosOf(conversation: Conversation): number {
   return timeUuidMicros(activityIdOf(conversation));
 }
 
-/** The two members of a direct conversation. */
+/** The members of a direct conversation: two, or one in a user's notes conversation with themselves. */
 export function pairOf(conversation: Conversation): number[] {
   if (conversation.user1Id === undefined || conversation.user2Id === undefined) return [];
-  return [conversation.user1Id, conversation.user2Id];
+  return [...new Set([conversation.user1Id, conversation.user2Id])];
 }
 
 /**

@@ -65,6 +65,11 @@ function legacyPreview(row: types.Row): LastMessage | undefined {
 
 const versionOf = (value: unknown) => (value ? (value as types.Long).toNumber() : undefined);
 
+/** Two, or one in a user's notes conversation (with themselves). */
+export function directMemberCount(row: types.Row): number {
+  return (row.get('user1_id') as types.Long).equals(row.get('user2_id') as types.Long) ? 1 : 2;
+}
+
 function toConversation(row: types.Row): Conversation {
   const isGroup = row.get('kind') === 'group';
   return {
@@ -73,7 +78,7 @@ function toConversation(row: types.Row): Conversation {
     user1Id: isGroup ? undefined : (row.get('user1_id') as types.Long).toNumber(),
     user2Id: isGroup ? undefined : (row.get('user2_id') as types.Long).toNumber(),
     title: isGroup ? (row.get('title') as string) : undefined,
-    memberCount: isGroup ? (row.get('member_count') as number) : 2,
+    memberCount: isGroup ? (row.get('member_count') as number) : directMemberCount(row),
     createdAt: row.get('created_at') as Date,
     lastMessage: fromPreview(row.get('last_message')) ?? legacyPreview(row),
     titleVersion: isGroup ? versionOf(row.get('title_version')) : undefined,
@@ -215,7 +220,7 @@ export class ConversationsRepository {
 
   /** Counters are not idempotent: never retried by the driver, so a timeout may leave a count one short. */
   async countNewConversation(userIds: readonly number[]): Promise<void> {
-    await forEachLimited(userIds, FAN_OUT_CONCURRENCY, async (userId) => {
+    await forEachLimited([...new Set(userIds)], FAN_OUT_CONCURRENCY, async (userId) => {
       await this.client.execute(INCREMENT_CONVERSATION_COUNT, [long(userId)], {
         prepare: true,
         isIdempotent: false,

@@ -65,7 +65,7 @@ export class ConversationsService {
       kind: 'direct',
       user1Id,
       user2Id,
-      memberCount: 2,
+      memberCount: user1Id === user2Id ? 1 : 2,
       createdAt: at,
     });
     if (created) {

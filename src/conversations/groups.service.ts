@@ -19,6 +19,7 @@ import {
   MAX_GROUP_MEMBERS,
   Member,
   MIN_GROUP_MEMBERS,
+  pairOf,
 } from './conversation.model';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
@@ -245,9 +246,7 @@ export class GroupsService {
   }
 }
 
-/** The two members of a direct conversation, who hold no member rows: both are plain members. */
+/** The members of a direct conversation (two, or one in notes), who hold no member rows: plain members. */
 function directMembers(conversation: Conversation): Member[] {
-  return [conversation.user1Id, conversation.user2Id]
-    .filter((id): id is number => id !== undefined)
-    .map((userId) => ({ userId, role: 'member', addedAt: conversation.createdAt }));
+  return pairOf(conversation).map((userId) => ({ userId, role: 'member', addedAt: conversation.createdAt }));
 }

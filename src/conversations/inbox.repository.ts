@@ -17,7 +17,7 @@ import {
   UPSERT_INBOX_ENTRY,
   UPSERT_INBOX_POINTER,
 } from './inbox-statements';
-import { fromPreview, toPreview } from './conversations.repository';
+import { directMemberCount, fromPreview, toPreview } from './conversations.repository';
 
 /** Every inbox statement is keyed by its whole row and carries its write time: safe for the driver to retry. */
 const IDEMPOTENT = { prepare: true, isIdempotent: true };
@@ -40,7 +40,7 @@ function toEntry(bucket: number, row: types.Row): InboxEntry | undefined {
     user1Id: isGroup ? undefined : (row.get('user1_id') as types.Long).toNumber(),
     user2Id: isGroup ? undefined : (row.get('user2_id') as types.Long).toNumber(),
     title: isGroup ? ((row.get('title') as string | null) ?? '') : undefined,
-    memberCount: isGroup ? ((row.get('member_count') as number | null) ?? 0) : 2,
+    memberCount: isGroup ? ((row.get('member_count') as number | null) ?? 0) : directMemberCount(row),
     createdAt: row.get('created_at') as Date,
     lastMessage: fromPreview(row.get('last_message')),
   };

@@ -28,21 +28,3 @@ export function IsMessageContent(options?: ValidationOptions): PropertyDecorator
     });
   };
 }
-
-/** For a pair of fields that must differ, such as a sender and a receiver. */
-export function IsDifferentFrom(otherProperty: string, options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) => {
-    registerDecorator({
-      name: 'isDifferentFrom',
-      target: target.constructor,
-      propertyName: propertyName.toString(),
-      constraints: [otherProperty],
-      options,
-      validator: {
-        validate: (value: unknown, args) =>
-          value !== (args?.object as Record<string, unknown>)[otherProperty],
-        defaultMessage: (args) => `${args?.property} must be different from ${otherProperty}`,
-      },
-    });
-  };
-}

@@ -1,10 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import {
-  IsDifferentFrom,
-  IsMessageContent,
-  MAX_CONTENT_CHARACTERS,
-} from '../../common/validation/message-content';
+import { IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
 
 /** What every send carries: the content and the client's id of the send. */
 export class ConversationMessageDto {
@@ -50,7 +46,8 @@ export class SendMessageDto extends ConversationMessageDto {
   readonly sender_id?: number;
 
   @ApiProperty({
-    description: 'The receiving user, not the sender.',
+    description:
+      "The receiving user. The sender's own id opens their notes conversation (a conversation with themselves).",
     minimum: 1,
     maximum: Number.MAX_SAFE_INTEGER,
     example: 2,
@@ -58,6 +55,5 @@ export class SendMessageDto extends ConversationMessageDto {
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
-  @IsDifferentFrom('sender_id')
   readonly receiver_id!: number;
 }
