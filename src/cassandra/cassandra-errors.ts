@@ -25,3 +25,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof errors.ResponseError) return TRANSIENT_RESPONSE_CODES.has(error.code);
   return false;
 }
+
+/**
+ * True for a write the replicas did not confirm in time: it may still be applied (by the replicas that got it,
+ * or by a batch log), so the client must not be told that nothing was stored.
+ */
+export function isUnconfirmedWrite(error: unknown): boolean {
+  return error instanceof errors.ResponseError && error.code === types.responseErrorCodes.writeTimeout;
+}

@@ -70,6 +70,18 @@ describe('AllExceptionsFilter', () => {
     },
   );
 
+  it('never tells a client whose write timed out that nothing was stored', () => {
+    const { sent, host } = capture();
+    filter.catch(new errors.ResponseError(types.responseErrorCodes.writeTimeout, 'Write timeout'), host);
+    expect(sent.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message:
+        'The database did not confirm the write in time, so it may have been stored; retry shortly ' +
+        '(a send retried with the same client_message_id is stored once).',
+    });
+  });
+
   it.each([
     new errors.ResponseError(types.responseErrorCodes.syntaxError, 'line 1:0 no viable alternative'),
     new TypeError('x is undefined'),

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { isDatabaseUnavailable } from '../../cassandra/cassandra-errors';
+import { isDatabaseUnavailable, isUnconfirmedWrite } from '../../cassandra/cassandra-errors';
 import { allowedMethods } from './allowed-methods';
 import {
   ConflictError,
@@ -54,7 +54,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .json({
           statusCode: HttpStatus.SERVICE_UNAVAILABLE,
           error: reason(HttpStatus.SERVICE_UNAVAILABLE),
-          message: 'The database is unavailable; retry shortly.',
+          message: isUnconfirmedWrite(exception)
+            ? 'The database did not confirm the write in time, so it may have been stored; retry shortly ' +
+              '(a send retried with the same client_message_id is stored once).'
+            : 'The database is unavailable; retry shortly.',
         });
       return;
     }
