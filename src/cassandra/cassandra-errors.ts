@@ -31,5 +31,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * or by a batch log), so the client must not be told that nothing was stored.
  */
 export function isUnconfirmedWrite(error: unknown): boolean {
-  return error instanceof errors.ResponseError && error.code === types.responseErrorCodes.writeTimeout;
+  return (
+    error instanceof errors.ResponseError && error.code === Number(types.responseErrorCodes.writeTimeout)
+  );
 }
