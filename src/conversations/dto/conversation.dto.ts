@@ -18,7 +18,10 @@ export class ConversationDto {
   })
   title!: string | null;
 
-  @ApiProperty({ description: 'Number of members: 2 in a direct conversation.', example: 2 })
+  @ApiProperty({
+    description: 'Number of members: 2 in a direct conversation, 1 in a notes conversation (with oneself).',
+    example: 2,
+  })
   member_count!: number;
 
   @ApiProperty({
