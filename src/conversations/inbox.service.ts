@@ -45,11 +45,17 @@ export class InboxService {
     const bucket = bucketOfMicros(atMicros);
     const left =
       previousMicros !== undefined && previousMicros < atMicros ? bucketOfMicros(previousMicros) : bucket;
+    // A group's title and member count are copied only into a row the conversation starts on a new day: a row
+    // of the same day already holds them (renames and member changes keep them current).
+    const shown =
+      left !== bucket || previousMicros === undefined
+        ? conversation
+        : { ...conversation, titleVersion: undefined, memberCountVersion: undefined };
     await this.fanOut(activity.members, async ({ userId, role }) => {
       await this.place(userId, {
         bucket,
         activityId: activityIdOf(conversation),
-        view: { conversation, role },
+        view: { conversation: shown, role },
       });
       if (left !== bucket) await this.repository.deleteEntry(userId, left, conversation.id, atMicros);
     });
