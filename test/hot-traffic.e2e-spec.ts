@@ -114,6 +114,8 @@ describe('hot conversations', () => {
     const [directNewest, groupNewest] = [await newestOf(directId), await newestOf(groupId)];
     const quiet = await firstPage(503);
     expect(quiet.data).toHaveLength(1);
+    // The user's buckets, today's bucket, its pointers, and the conversation count (SCHEMA.md, the inbox).
+    expect(quiet.reads).toBe(4);
     for (const userId of [501, 502]) {
       const page = await firstPage(userId);
       expect(page.data.map((c) => [c.id, c.last_message_id])).toEqual([[directId, directNewest]]);

@@ -119,9 +119,13 @@ describe("a user's inbox", () => {
       ],
       { prepare: true },
     );
-    await db.execute('INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?)', [11, bucket], {
-      prepare: true,
-    });
+    await db.execute(
+      'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?) USING TIMESTAMP ?',
+      [11, bucket, micros],
+      {
+        prepare: true,
+      },
+    );
 
     const page = await list(11);
     expect(page.data).toEqual([
@@ -132,6 +136,50 @@ describe("a user's inbox", () => {
       }),
     ]);
     expect(await pointer(11, sent.conversation_id)).toEqual({ bucket, activity: laterId.toString() });
+  });
+
+  it('deletes, on read, rows left behind and empty buckets of days older than yesterday', async () => {
+    await t.users(31, 32);
+    const old = await send(31, 32, 'old', at(0));
+    const latest = await send(32, 31, 'latest', at(1));
+    const [dayZero, dayOne, emptyDay] = [0, 1, -1].map((day) => inboxBucketOf(at(day).getTime()));
+    // As if the send of day one had failed to delete the row of day zero, and a day's rows had all moved on.
+    await db.execute(
+      `INSERT INTO inbox_entries (user_id, bucket, conversation_id, activity_id, kind, user1_id, user2_id, role,
+        created_at) VALUES (?, ?, ?, ?, 'direct', 31, 32, 'member', ?) USING TIMESTAMP ?`,
+      [31, dayZero, old.conversation_id, old.id, at(0), types.Long.fromNumber(at(0).getTime() * 1000)],
+      { prepare: true },
+    );
+    // Each bucket row at a time of its own day, as a send writes it.
+    for (const [bucket, day] of [
+      [dayZero, 0],
+      [emptyDay, -1],
+    ]) {
+      await db.execute(
+        'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?) USING TIMESTAMP ?',
+        [31, bucket, types.Long.fromNumber(at(day).getTime() * 1000)],
+        { prepare: true },
+      );
+    }
+
+    expect((await list(31)).data.map((item) => item.last_message_id)).toEqual([latest.id]);
+    let buckets: number[] = [];
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const rows = await db.execute('SELECT bucket FROM inbox_buckets WHERE user_id = ?', [31], {
+        prepare: true,
+      });
+      buckets = rows.rows.map((row) => row.get('bucket') as number);
+      if (buckets.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(buckets).toEqual([dayOne]);
+    const leftBehind = await db.execute(
+      'SELECT activity_id FROM inbox_entries WHERE user_id = ? AND bucket = ?',
+      [31, dayZero],
+      { prepare: true },
+    );
+    expect(leftBehind.rows).toEqual([]);
+    expect((await list(31)).data.map((item) => item.last_message_id)).toEqual([latest.id]);
   });
 
   it('pages through a long list by cursor, newest first, each conversation once, never ending early', async () => {

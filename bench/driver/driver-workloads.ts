@@ -86,7 +86,7 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
             ],
             WRITE,
           ),
-          client.execute(cql.INSERT_INBOX_BUCKET, [userId, inboxBucket], WRITE),
+          client.execute(cql.INSERT_INBOX_BUCKET, [userId, inboxBucket, micros], WRITE),
         ]);
         await client.execute(
           cql.UPSERT_INBOX_POINTER,

@@ -81,6 +81,6 @@ export interface ConversationActivity {
   readonly atMicros: number;
   /** Whose lists show it, with their roles. */
   readonly members: readonly { readonly userId: number; readonly role: MemberRole }[];
-  /** The conversation's activity before the message, in µs; undefined for its first. */
-  readonly previousMicros?: number;
+  /** The conversation's activity before the message (its previous message, or its creation), in µs. */
+  readonly previousMicros: number;
 }

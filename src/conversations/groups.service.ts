@@ -136,7 +136,7 @@ export class GroupsService {
     );
     await this.inbox.refreshGroupFacts(
       group,
-      members.filter((member) => !joined.has(member.userId)).map((member) => member.userId),
+      members.filter((member) => !joined.has(member.userId)),
     );
     await this.repository.countNewConversation(added).catch((error: unknown) => {
       this.logger.warn(`Members added to ${conversationId}, but not all their counts: ${String(error)}`);
@@ -186,10 +186,7 @@ export class GroupsService {
   private async refreshLists(conversationId: string): Promise<void> {
     const group = await this.current(conversationId);
     const members = await this.conversations.members(group);
-    await this.inbox.refreshGroupFacts(
-      group,
-      members.map((member) => member.userId),
-    );
+    await this.inbox.refreshGroupFacts(group, members);
   }
 
   /** The group if the caller is a member (404 otherwise); a direct conversation's members never change (409). */

@@ -15,7 +15,8 @@ export const UPSERT_INBOX_POINTER = `INSERT INTO inbox_pointers (user_id, conver
 export const DELETE_INBOX_POINTER = 'DELETE FROM inbox_pointers WHERE user_id = ? AND conversation_id = ?';
 export const SELECT_INBOX_POINTERS = `SELECT conversation_id, bucket, activity_id FROM inbox_pointers
   WHERE user_id = ? AND conversation_id IN ?`;
-export const INSERT_INBOX_BUCKET = 'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?)';
+export const INSERT_INBOX_BUCKET =
+  'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?) USING TIMESTAMP ?';
 export const DELETE_INBOX_BUCKET =
   'DELETE FROM inbox_buckets USING TIMESTAMP ? WHERE user_id = ? AND bucket = ?';
 export const SELECT_INBOX_BUCKETS = 'SELECT bucket FROM inbox_buckets WHERE user_id = ? LIMIT ?';

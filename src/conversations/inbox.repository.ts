@@ -145,8 +145,12 @@ export class InboxRepository {
     );
   }
 
-  async addBucket(userId: number, bucket: number): Promise<void> {
-    await this.client.execute(INSERT_INBOX_BUCKET, [long(userId), bucket], IDEMPOTENT);
+  /**
+   * Adds a bucket to a user's list, at the activity's microsecond: always within the bucket's own day, so a
+   * reader's deletion of the emptied bucket (as of the day's end) removes it whenever it was written.
+   */
+  async addBucket(userId: number, bucket: number, activityMicros: number): Promise<void> {
+    await this.client.execute(INSERT_INBOX_BUCKET, [long(userId), bucket, long(activityMicros)], IDEMPOTENT);
   }
 
   /** Drops a bucket from a user's list as of `asOfMicros` (a bucket written again later reappears). */

@@ -43,12 +43,12 @@ export class InboxService {
   async recordActivity(activity: ConversationActivity): Promise<void> {
     const { conversation, atMicros, previousMicros } = activity;
     const bucket = bucketOfMicros(atMicros);
-    const left =
-      previousMicros !== undefined && previousMicros < atMicros ? bucketOfMicros(previousMicros) : bucket;
+    // A late or replayed message (not after the previous activity) leaves no day behind.
+    const left = previousMicros < atMicros ? bucketOfMicros(previousMicros) : bucket;
     // A group's title and member count are copied only into a row the conversation starts on a new day: a row
     // of the same day already holds them (renames and member changes keep them current).
     const shown =
-      left !== bucket || previousMicros === undefined
+      left !== bucket
         ? conversation
         : { ...conversation, titleVersion: undefined, memberCountVersion: undefined };
     await this.fanOut(activity.members, async ({ userId, role }) => {
@@ -82,12 +82,9 @@ export class InboxService {
   }
 
   /** Copies a group's title and member count (each at its version) into its members' rows. */
-  async refreshGroupFacts(group: Conversation, userIds: readonly number[]): Promise<void> {
+  async refreshGroupFacts(group: Conversation, members: readonly InboxMember[]): Promise<void> {
     const bucket = bucketOfMicros(activityMicrosOf(group));
-    await this.fanOut(
-      userIds.map((userId) => ({ userId, role: 'member' as const })),
-      ({ userId }) => this.repository.writeGroupFacts(userId, bucket, group),
-    );
+    await this.fanOut(members, ({ userId }) => this.repository.writeGroupFacts(userId, bucket, group));
   }
 
   /**
@@ -131,7 +128,7 @@ export class InboxService {
     const atMicros = timeUuidMicros(entry.activityId);
     await Promise.all([
       this.repository.writeEntry(userId, entry, atMicros),
-      this.repository.addBucket(userId, entry.bucket),
+      this.repository.addBucket(userId, entry.bucket, atMicros),
     ]);
     await this.repository.writePointer(
       userId,
