@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { nodeLayout } from '../scripts/cassandra/layout';
 import { forEachLimited } from '../src/common/concurrency';
 import { inboxBucketOf } from '../src/conversations/inbox';
-import { bucketOf } from '../src/messages/message-bucket';
+import { DEFAULT_BUCKET_MAX_MESSAGES } from '../src/messages/message-bucket';
 import { createTestApp, range, rawClient, TestApp } from './support/test-app';
 
 const SENDERS = 16;
@@ -137,11 +137,22 @@ describe('hot conversations', () => {
         ['SELECT * FROM inbox_buckets WHERE user_id = ?', [userId]],
       ],
     );
-    for (const id of [directId, groupId]) {
-      partitions.push([
-        'SELECT * FROM messages_by_conversation WHERE conversation_id = ? AND bucket = ?',
-        [id, bucketOf(Date.now())],
-      ]);
+    for (const [id, sent] of [
+      [directId, DIRECT_MESSAGES],
+      [groupId, GROUP_MESSAGES],
+    ] as const) {
+      // Every message bucket stays within its bound (one bucket here, or two across midnight).
+      const buckets = (
+        await db.execute('SELECT bucket FROM conversation_buckets WHERE conversation_id = ?', [id])
+      ).rows.map((row) => row.get('bucket') as number);
+      const sizes = [];
+      for (const bucket of buckets) {
+        const query = 'SELECT * FROM messages_by_conversation WHERE conversation_id = ? AND bucket = ?';
+        partitions.push([query, [id, bucket]]);
+        sizes.push((await db.execute(query, [id, bucket], { prepare: true, fetchSize: 10_000 })).rowLength);
+      }
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(sent);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(DEFAULT_BUCKET_MAX_MESSAGES);
       partitions.push(['SELECT * FROM conversations WHERE conversation_id = ?', [id]]);
     }
     const found = [];

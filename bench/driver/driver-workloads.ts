@@ -2,7 +2,13 @@ import { Client, types } from 'cassandra-driver';
 import { nextActivityMicros } from '../../src/common/time/conversation-clock';
 import { timeUuidAtMicros, timeUuidMicros } from '../../src/common/time/time-uuid';
 import { inboxBucketOf } from '../../src/conversations/inbox';
-import { bucketOf } from '../../src/messages/message-bucket';
+import { BUCKETS_PER_LIST } from '../../src/messages/history-walk';
+import {
+  bucketAfterFull,
+  bucketCountSampling,
+  bucketForMessage,
+  DEFAULT_BUCKET_MAX_MESSAGES,
+} from '../../src/messages/message-bucket';
 import { deepConversationId, pairConversationId, sendPair, PAIRS } from '../bench-plan';
 import { RepositoryCql } from './repository-cql';
 
@@ -34,10 +40,10 @@ export function sendDirection(index: number): {
 
 /**
  * One send as the service performs it, statement for statement: read the conversation row; then, side by
- * side, the message and its day bucket, the conversation's preview (one value at the message's
+ * side, the message and its bucket, the conversation's preview (one value at the message's
  * microsecond) and, for each participant, the inbox row with its bucket and then the pointer to it (the
- * previous day's row is deleted when the conversation moves to a new day); then the message count. The
- * message's time follows the conversation's clock, as in MessagesService.
+ * previous day's row is deleted when the conversation moves to a new day); then the message count and, one
+ * send in 16, the bucket's sampled count (opening the next bucket when it is full). The message's time follows the conversation's clock, as in MessagesService.
  */
 export function driverSend(client: Client, cql: RepositoryCql, contents: readonly string[]) {
   return async (index: number): Promise<void> => {
@@ -52,7 +58,10 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     const atMicros = nextActivityMicros(Date.now(), previousMicros);
     const messageId = types.TimeUuid.fromString(timeUuidAtMicros(atMicros));
     const createdAt = new Date(Math.floor(atMicros / 1000));
-    const bucket = bucketOf(createdAt.getTime());
+    const { bucket, opens } = bucketForMessage(
+      (row.get('message_bucket') as number | null) ?? undefined,
+      atMicros,
+    );
     const inboxBucket = inboxBucketOf(createdAt.getTime());
     const left =
       previousMicros === undefined ? inboxBucket : inboxBucketOf(Math.floor(previousMicros / 1000));
@@ -65,8 +74,12 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
         [conversation, bucket, messageId, long(senderId), long(receiverId), content],
         WRITE,
       ),
-      client.execute(cql.INSERT_BUCKET, [conversation, bucket], WRITE),
-      client.execute(cql.UPDATE_LAST_MESSAGE, [micros, lastMessage, conversation], WRITE),
+      client.execute(cql.INSERT_BUCKET, [conversation, bucket, messageId, micros], WRITE),
+      client.execute(
+        cql.UPDATE_LAST_MESSAGE,
+        [micros, lastMessage, opens ? bucket : types.unset, conversation],
+        WRITE,
+      ),
       ...users.map(async (userId) => {
         await Promise.all([
           client.execute(
@@ -97,13 +110,34 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
           await client.execute(cql.DELETE_INBOX_ENTRY, [micros, userId, left, conversation], WRITE);
       }),
     ]);
-    await client.execute(cql.INCREMENT_MESSAGE_COUNT, [conversation], COUNTER);
+    await Promise.all([
+      client.execute(cql.INCREMENT_MESSAGE_COUNT, [conversation], COUNTER),
+      countIntoBucket(client, cql, conversation, bucket, atMicros),
+    ]);
   };
+}
+
+/** The sampled bucket count of MessagesService, at the default bucket size. */
+const COUNT_EVERY = bucketCountSampling(DEFAULT_BUCKET_MAX_MESSAGES);
+
+async function countIntoBucket(
+  client: Client,
+  cql: RepositoryCql,
+  conversation: types.Uuid,
+  bucket: number,
+  atMicros: number,
+): Promise<void> {
+  if (Math.random() * COUNT_EVERY >= 1) return;
+  await client.execute(cql.COUNT_INTO_BUCKET, [long(COUNT_EVERY), conversation, bucket], COUNTER);
+  const size = (await client.execute(cql.SELECT_BUCKET_SIZE, [conversation, bucket], READ)).first();
+  const next = bucketAfterFull(bucket, atMicros);
+  if (((size?.get('messages') as types.Long | null)?.toNumber() ?? 0) >= DEFAULT_BUCKET_MAX_MESSAGES && next)
+    await client.execute(cql.UPDATE_MESSAGE_BUCKET, [long(atMicros), next, conversation], WRITE);
 }
 
 /**
  * One head-of-history read as the service performs it: the conversation row (the membership check), the
- * message count and the newest day buckets in parallel, then the newest bucket's first rows. Four round
+ * message count and the newest buckets in parallel, then the newest bucket's first rows. Four round
  * trips, as in MessagesService.listHistory.
  */
 export function driverHistoryHead(client: Client, cql: RepositoryCql) {
@@ -113,7 +147,7 @@ export function driverHistoryHead(client: Client, cql: RepositoryCql) {
     const [, , buckets] = await Promise.all([
       client.execute(cql.SELECT_CONVERSATION, [conversation], READ),
       client.execute(cql.SELECT_MESSAGE_COUNT, [conversation], READ),
-      client.execute(cql.SELECT_BUCKETS, [conversation, wanted], READ),
+      client.execute(cql.SELECT_BUCKETS, [conversation, Math.min(wanted, BUCKETS_PER_LIST)], READ),
     ]);
     const newest = buckets.first()?.get('bucket') as number | undefined;
     if (newest === undefined) throw new Error('the deep conversation has no buckets');

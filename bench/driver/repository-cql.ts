@@ -7,9 +7,21 @@ import * as messageStatements from '../../src/messages/message-statements';
  * the modules that define them, so the driver baseline runs exactly the service's CQL, whatever it becomes.
  */
 export function repositoryCql() {
-  const { INSERT_MESSAGE, INSERT_BUCKET, SELECT_BUCKETS, SELECT_MESSAGES } = messageStatements;
-  const { SELECT_CONVERSATION, UPDATE_LAST_MESSAGE, INCREMENT_MESSAGE_COUNT, SELECT_MESSAGE_COUNT } =
-    conversationStatements;
+  const {
+    INSERT_MESSAGE,
+    INSERT_BUCKET,
+    SELECT_BUCKETS,
+    SELECT_MESSAGES,
+    COUNT_INTO_BUCKET,
+    SELECT_BUCKET_SIZE,
+  } = messageStatements;
+  const {
+    SELECT_CONVERSATION,
+    UPDATE_LAST_MESSAGE,
+    UPDATE_MESSAGE_BUCKET,
+    INCREMENT_MESSAGE_COUNT,
+    SELECT_MESSAGE_COUNT,
+  } = conversationStatements;
   const { UPSERT_INBOX_ENTRY, UPSERT_INBOX_POINTER, INSERT_INBOX_BUCKET, DELETE_INBOX_ENTRY } =
     inboxStatements;
   return {
@@ -17,8 +29,11 @@ export function repositoryCql() {
     INSERT_BUCKET,
     SELECT_BUCKETS,
     SELECT_MESSAGES,
+    COUNT_INTO_BUCKET,
+    SELECT_BUCKET_SIZE,
     SELECT_CONVERSATION,
     UPDATE_LAST_MESSAGE,
+    UPDATE_MESSAGE_BUCKET,
     UPSERT_INBOX_ENTRY,
     UPSERT_INBOX_POINTER,
     INSERT_INBOX_BUCKET,

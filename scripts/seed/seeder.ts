@@ -2,6 +2,7 @@ import { newTimeUuid, timeUuidMicros } from '../../src/common/time/time-uuid';
 import { contentProblem } from '../../src/common/validation/message-content';
 import type { Conversation, LastMessage } from '../../src/conversations/conversation.model';
 import { directConversationId, orderedPair } from '../../src/conversations/direct-conversation-id';
+import { bucketOpenedAt, DEFAULT_BUCKET_MAX_MESSAGES } from '../../src/messages/message-bucket';
 import type { Message } from '../../src/messages/message.model';
 import { messageContent } from './content';
 import { MinHeap } from './min-heap';
@@ -16,8 +17,8 @@ import { messageTimes } from './timeline';
 export interface SeedTotals {
   messages: number;
   conversations: number;
-  /** Day buckets of history written: (conversation, UTC day) pairs. */
-  dayBuckets: number;
+  /** Message buckets of history written (a conversation's UTC day, split after a full bucket). */
+  buckets: number;
   firstMessageMs: number;
   lastMessageMs: number;
   contentCharacters: number;
@@ -32,8 +33,10 @@ interface PlannedMessage {
   readonly atMs: number;
   /** Its place in the conversation, from 0. */
   readonly index: number;
-  /** Whether it is the conversation's first message of its UTC day. */
-  readonly newBucket: boolean;
+  /** The message bucket it goes to, as the service would place it (see message-bucket.ts). */
+  readonly bucket: number;
+  /** Whether it opens that bucket (the conversation's first of its UTC day, or after a full bucket). */
+  readonly opensBucket: boolean;
 }
 
 /** One conversation being written: its own random streams, and what later messages need to know. */
@@ -44,7 +47,9 @@ class ConversationRun {
   private readonly times: Generator<number, void, undefined>;
   private readonly textRandom: Random;
   private sender: number;
-  private lastBucket = Number.NaN;
+  private bucket = Number.NaN;
+  private bucketDay = Number.NaN;
+  private inBucket = 0;
   sent = 0;
   first?: LastMessage;
   /** The conversation's newest message, known before it is written: its time and its id. */
@@ -74,9 +79,16 @@ class ConversationRun {
     if (index > 0 && this.textRandom() < 0.65) {
       this.sender = this.sender === this.plan.firstSender ? this.plan.other : this.plan.firstSender;
     }
-    const bucket = Math.floor(time.value / DAY_MS);
-    const newBucket = bucket !== this.lastBucket;
-    this.lastBucket = bucket;
+    const day = Math.floor(time.value / DAY_MS);
+    const opened = bucketOpenedAt(time.value * 1000);
+    const opensBucket =
+      day !== this.bucketDay || (this.inBucket >= DEFAULT_BUCKET_MAX_MESSAGES && opened > this.bucket);
+    if (opensBucket) {
+      this.bucket = opened;
+      this.bucketDay = day;
+      this.inBucket = 0;
+    }
+    this.inBucket += 1;
     const receiverId = this.sender === this.plan.firstSender ? this.plan.other : this.plan.firstSender;
     return {
       senderId: this.sender,
@@ -84,7 +96,8 @@ class ConversationRun {
       content: messageContent(this.textRandom),
       atMs: time.value,
       index,
-      newBucket,
+      bucket: this.bucket,
+      opensBucket,
     };
   }
 
@@ -142,7 +155,7 @@ export async function seedPlan(
   const totals: SeedTotals = {
     messages: 0,
     conversations: 0,
-    dayBuckets: 0,
+    buckets: 0,
     firstMessageMs: Number.POSITIVE_INFINITY,
     lastMessageMs: Number.NEGATIVE_INFINITY,
     contentCharacters: 0,
@@ -153,7 +166,7 @@ export async function seedPlan(
   const count = (message: PlannedMessage, phase: string) => {
     const characters = [...message.content].length;
     totals.messages += 1;
-    totals.dayBuckets += message.newBucket ? 1 : 0;
+    totals.buckets += message.opensBucket ? 1 : 0;
     totals.firstMessageMs = Math.min(totals.firstMessageMs, message.atMs);
     totals.lastMessageMs = Math.max(totals.lastMessageMs, message.atMs);
     totals.contentCharacters += characters;
@@ -223,14 +236,12 @@ export async function seedPlan(
       };
       // Only the newest message changes what the conversation's preview and its members' lists show; every
       // other one is history alone.
-      const inserted = context.messagesRepository.insertMessage(stored);
+      const atMicros = timeUuidMicros(stored.id);
+      const inserted = context.messagesRepository.insertMessage(stored, message.bucket, atMicros);
       if (isFinal) {
+        // The newest message's bucket is the conversation's open one.
         const last = { id: stored.id, at, senderId: stored.senderId, content: stored.content };
-        await context.conversations.recordMessage(
-          run.viewFor(message.index),
-          last,
-          timeUuidMicros(stored.id),
-        );
+        await context.conversations.recordMessage(run.viewFor(message.index), last, atMicros, message.bucket);
       }
       await inserted;
       await context.conversations.countNewMessage(run.id);

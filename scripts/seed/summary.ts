@@ -26,7 +26,7 @@ export function summarize(
       `among ${thousands(distinctUsers(plan))} users`,
     `messages per conversation: max ${thousands(lengths[lengths.length - 1])}, p90 ${quantile(lengths, 0.9)}, ` +
       `median ${quantile(lengths, 0.5)}; the longest 1% hold ${((100 * topShare) / totals.messages).toFixed(0)}% of messages`,
-    `history from ${day(totals.firstMessageMs)} to ${day(totals.lastMessageMs)} in ${thousands(totals.dayBuckets)} day buckets`,
+    `history from ${day(totals.firstMessageMs)} to ${day(totals.lastMessageMs)} in ${thousands(totals.buckets)} message buckets`,
     `content: ${(totals.contentCharacters / totals.messages).toFixed(0)} characters on average, longest ` +
       `${thousands(totals.longestContent)}; ${((100 * totals.nonAsciiMessages) / totals.messages).toFixed(0)}% non-ASCII`,
     `written in ${seconds.toFixed(1)} s (${thousands(Math.round(totals.messages / seconds))} messages/s)`,

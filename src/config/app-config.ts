@@ -51,10 +51,16 @@ export interface SecurityConfig {
   readonly sendRateLimitPerUser: number;
 }
 
+export interface MessagesConfig {
+  /** Messages after which a conversation's message bucket closes (it also closes at the end of its day). */
+  readonly bucketMaxMessages: number;
+}
+
 /** The validated configuration, read through ConfigService<AppConfig, true> with { infer: true }. */
 export interface AppConfig {
   readonly http: HttpConfig;
   readonly cassandra: CassandraConfig;
   readonly auth: AuthConfig;
   readonly security: SecurityConfig;
+  readonly messages: MessagesConfig;
 }

@@ -93,3 +93,20 @@ describe('validateEnvironment: identity settings', () => {
     );
   });
 });
+
+describe('validateEnvironment: message buckets', () => {
+  it('closes buckets after 50,000 messages unless told otherwise', () => {
+    expect(validateEnvironment({}).messages).toEqual({ bucketMaxMessages: 50_000 });
+    expect(validateEnvironment({ MESSAGE_BUCKET_MAX_MESSAGES: '2000' }).messages.bucketMaxMessages).toBe(
+      2000,
+    );
+  });
+
+  it.each([
+    ['9', 'MESSAGE_BUCKET_MAX_MESSAGES must be at least 10'],
+    ['2000000', 'MESSAGE_BUCKET_MAX_MESSAGES must be at most 1000000'],
+    ['1.5', 'MESSAGE_BUCKET_MAX_MESSAGES must be a whole number'],
+  ])('refuses %p', (value, message) => {
+    expect(() => validateEnvironment({ MESSAGE_BUCKET_MAX_MESSAGES: value })).toThrow(message);
+  });
+});

@@ -14,6 +14,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { parseApiKeys } from './api-keys';
 import { parseReplication } from './replication';
+import { DEFAULT_BUCKET_MAX_MESSAGES } from '../messages/message-bucket';
 import { AppConfig } from './app-config';
 
 /** The placeholder of .env.example; a production service refuses to run with it. */
@@ -154,6 +155,12 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   SEND_RATE_LIMIT_PER_USER = 600;
+
+  @Type(() => Number)
+  @IsInt({ message: 'MESSAGE_BUCKET_MAX_MESSAGES must be a whole number' })
+  @Min(10, { message: 'MESSAGE_BUCKET_MAX_MESSAGES must be at least 10' })
+  @Max(1_000_000, { message: 'MESSAGE_BUCKET_MAX_MESSAGES must be at most 1000000' })
+  MESSAGE_BUCKET_MAX_MESSAGES = DEFAULT_BUCKET_MAX_MESSAGES;
 }
 
 function jwtSecretProblem(env: EnvironmentVariables): string | undefined {
@@ -242,5 +249,6 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       authRateLimitPerUsername: env.AUTH_RATE_LIMIT_PER_USERNAME,
       sendRateLimitPerUser: env.SEND_RATE_LIMIT_PER_USER,
     },
+    messages: { bucketMaxMessages: env.MESSAGE_BUCKET_MAX_MESSAGES },
   };
 }

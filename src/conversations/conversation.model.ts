@@ -33,6 +33,8 @@ export interface Conversation {
    */
   readonly titleVersion?: number;
   readonly memberCountVersion?: number;
+  /** The bucket new messages go to (see messages/message-bucket.ts); undefined before the first message. */
+  readonly messageBucket?: number;
 }
 
 /** A conversation as one caller sees it: with their role in it (null for a trusted backend). */

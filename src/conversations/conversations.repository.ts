@@ -18,6 +18,7 @@ import {
   SELECT_CONVERSATION_COUNT,
   SELECT_MESSAGE_COUNT,
   UPDATE_LAST_MESSAGE,
+  UPDATE_MESSAGE_BUCKET,
 } from './conversation-statements';
 import { Conversation, LastMessage, Member, MemberRole } from './conversation.model';
 
@@ -83,6 +84,7 @@ function toConversation(row: types.Row): Conversation {
     lastMessage: fromPreview(row.get('last_message')) ?? legacyPreview(row),
     titleVersion: isGroup ? versionOf(row.get('title_version')) : undefined,
     memberCountVersion: isGroup ? versionOf(row.get('member_count_version')) : undefined,
+    messageBucket: (row.get('message_bucket') as number | null) ?? undefined,
   };
 }
 
@@ -136,11 +138,34 @@ export class ConversationsRepository {
     );
   }
 
-  /** The conversation's latest message, as one value written at the message's microsecond: the newest wins. */
-  async setLastMessage(conversationId: string, message: LastMessage, atMicros: number): Promise<void> {
+  /**
+   * The conversation's latest message, as one value written at the message's microsecond: the newest wins.
+   * A message that opens a message bucket makes it the open one in the same write, so whoever reads that
+   * bucket also reads a latest message at least as new as the bucket's first.
+   */
+  async setLastMessage(
+    conversationId: string,
+    message: LastMessage,
+    atMicros: number,
+    openedBucket: number | undefined,
+  ): Promise<void> {
     await this.client.execute(
       UPDATE_LAST_MESSAGE,
-      [long(atMicros), toPreview(message), types.Uuid.fromString(conversationId)],
+      [
+        long(atMicros),
+        toPreview(message),
+        openedBucket ?? types.unset,
+        types.Uuid.fromString(conversationId),
+      ],
+      { prepare: true, isIdempotent: true },
+    );
+  }
+
+  /** Makes `bucket` the conversation's open message bucket, as of `atMicros`: the latest opening wins. */
+  async setMessageBucket(conversationId: string, bucket: number, atMicros: number): Promise<void> {
+    await this.client.execute(
+      UPDATE_MESSAGE_BUCKET,
+      [long(atMicros), bucket, types.Uuid.fromString(conversationId)],
       { prepare: true, isIdempotent: true },
     );
   }

@@ -134,12 +134,18 @@ export class ConversationsService {
   /**
    * A new message's changes to its conversation: the preview, and its place at the top of every member's
    * list, written side by side; resolves once all are stored. Every write is at the message's microsecond,
-   * so a late or replayed message never displaces a newer one.
+   * so a late or replayed message never displaces a newer one. A message that opens a message bucket
+   * (`openedBucket`) makes it the conversation's open one.
    */
-  async recordMessage(conversation: Conversation, message: LastMessage, atMicros: number): Promise<void> {
+  async recordMessage(
+    conversation: Conversation,
+    message: LastMessage,
+    atMicros: number,
+    openedBucket?: number,
+  ): Promise<void> {
     const members = await this.members(conversation);
     await Promise.all([
-      this.repository.setLastMessage(conversation.id, message, atMicros),
+      this.repository.setLastMessage(conversation.id, message, atMicros, openedBucket),
       this.inbox.recordActivity({
         conversation: { ...conversation, lastMessage: message },
         atMicros,
@@ -147,6 +153,11 @@ export class ConversationsService {
         previousMicros: activityMicrosOf(conversation),
       }),
     ]);
+  }
+
+  /** Opens the conversation's next message bucket, after its open one filled up (see message-bucket.ts). */
+  async openMessageBucket(conversationId: string, bucket: number, atMicros: number): Promise<void> {
+    await this.repository.setMessageBucket(conversationId, bucket, atMicros);
   }
 
   /** Everyone in a conversation with their roles: the pair of a direct one, a group's member rows. */

@@ -1,14 +1,22 @@
 /** The CQL of the message tables, exported so the bench's driver baseline runs the very same statements. */
 export const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
   (conversation_id, bucket, message_id, sender_id, receiver_id, content) VALUES (?, ?, ?, ?, ?, ?)`;
-export const INSERT_BUCKET = 'INSERT INTO conversation_buckets (conversation_id, bucket) VALUES (?, ?)';
-export const SELECT_BUCKETS = 'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
-export const SELECT_BUCKETS_FROM =
-  'SELECT bucket FROM conversation_buckets WHERE conversation_id = ? AND bucket <= ? LIMIT ?';
+/** Written at the message's microsecond, so the bucket's newest_message_id is its newest message's. */
+export const INSERT_BUCKET = `INSERT INTO conversation_buckets (conversation_id, bucket, newest_message_id)
+  VALUES (?, ?, ?) USING TIMESTAMP ?`;
+export const SELECT_BUCKETS =
+  'SELECT bucket, newest_message_id FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
+export const SELECT_BUCKETS_FROM = `SELECT bucket, newest_message_id FROM conversation_buckets
+  WHERE conversation_id = ? AND bucket <= ? LIMIT ?`;
 const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content';
 export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
 export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?`;
 export const CLAIM_REQUEST = `INSERT INTO message_requests
-  (conversation_id, sender_id, client_message_id, message_id, content_sha256) VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
+  (conversation_id, sender_id, client_message_id, message_id, bucket, content_sha256) VALUES (?, ?, ?, ?, ?, ?)
+  IF NOT EXISTS`;
+export const COUNT_INTO_BUCKET =
+  'UPDATE message_bucket_sizes SET messages = messages + ? WHERE conversation_id = ? AND bucket = ?';
+export const SELECT_BUCKET_SIZE =
+  'SELECT messages FROM message_bucket_sizes WHERE conversation_id = ? AND bucket = ?';

@@ -9,9 +9,8 @@ export interface Message {
   readonly createdAt: Date;
 }
 
-/** A place in a conversation's history: a day bucket and a message id in it (exclusive bound). */
+/** A place in a conversation's history: a message id (exclusive bound). */
 export interface HistoryPosition {
-  readonly bucket: number;
   readonly id: string;
 }
 
@@ -21,6 +20,8 @@ export interface SendRequest {
   readonly senderId: number;
   readonly clientMessageId: string;
   readonly messageId: string;
+  /** The bucket the message goes to (see message-bucket.ts). */
+  readonly bucket: number;
   readonly contentSha256: Buffer;
 }
 

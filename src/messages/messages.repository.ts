@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
-import { bucketOf } from './message-bucket';
+import { ListedBucket } from './history-walk';
+import { legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
 import {
   CLAIM_REQUEST,
+  COUNT_INTO_BUCKET,
   INSERT_BUCKET,
   INSERT_MESSAGE,
   SELECT_BUCKETS,
   SELECT_BUCKETS_FROM,
+  SELECT_BUCKET_SIZE,
   SELECT_MESSAGES,
   SELECT_MESSAGES_BEFORE,
 } from './message-statements';
+import { timeUuidMicros } from '../common/time/time-uuid';
 import { Message, SendRequest } from './message.model';
 
 const READ = { prepare: true, isIdempotent: true };
@@ -23,20 +27,21 @@ export class MessagesRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   /**
-   * A message's own rows: the message in its bucket, and the bucket in the conversation's list of buckets.
-   * Two single-partition writes keyed by the message, side by side: each needs only a quorum of its own
-   * replicas, and a retry rewrites the same rows.
+   * A message's own rows: the message in its bucket, and the bucket in the conversation's list of buckets
+   * (with the bucket's newest message, written at the message's microsecond so the newest wins). Two
+   * single-partition writes keyed by the message, side by side: each needs only a quorum of its own replicas,
+   * and a retry rewrites the same rows.
    */
-  async insertMessage(message: Message): Promise<void> {
+  async insertMessage(message: Message, bucket: number, atMicros: number): Promise<void> {
     const conversationId = types.Uuid.fromString(message.conversationId);
-    const bucket = bucketOf(message.createdAt.getTime());
+    const messageId = types.TimeUuid.fromString(message.id);
     await Promise.all([
       this.client.execute(
         INSERT_MESSAGE,
         [
           conversationId,
           bucket,
-          types.TimeUuid.fromString(message.id),
+          messageId,
           long(message.senderId),
           // A group message has no receiver: left unset, since a bound null would write a tombstone.
           message.receiverId === null ? types.unset : long(message.receiverId),
@@ -44,8 +49,22 @@ export class MessagesRepository {
         ],
         WRITE,
       ),
-      this.client.execute(INSERT_BUCKET, [conversationId, bucket], WRITE),
+      this.client.execute(INSERT_BUCKET, [conversationId, bucket, messageId, long(atMicros)], WRITE),
     ]);
+  }
+
+  /**
+   * Adds `messages` to a bucket's approximate count and reads the count back. A counter update is not
+   * idempotent, so it is never retried: a lost one leaves the count low, a replayed one high.
+   */
+  async countIntoBucket(conversationId: string, bucket: number, messages: number): Promise<number> {
+    const id = types.Uuid.fromString(conversationId);
+    await this.client.execute(COUNT_INTO_BUCKET, [long(messages), id, bucket], {
+      prepare: true,
+      isIdempotent: false,
+    });
+    const row = (await this.client.execute(SELECT_BUCKET_SIZE, [id, bucket], READ)).first();
+    return (row?.get('messages') as types.Long | null)?.toNumber() ?? 0;
   }
 
   /**
@@ -55,7 +74,7 @@ export class MessagesRepository {
    */
   async claimRequest(
     request: SendRequest,
-  ): Promise<{ claimed: boolean; messageId: string; contentSha256: Buffer }> {
+  ): Promise<{ claimed: boolean; messageId: string; bucket: number | undefined; contentSha256: Buffer }> {
     const result = await this.client.execute(
       CLAIM_REQUEST,
       [
@@ -63,35 +82,52 @@ export class MessagesRepository {
         long(request.senderId),
         request.clientMessageId,
         types.TimeUuid.fromString(request.messageId),
+        request.bucket,
         request.contentSha256,
       ],
       { prepare: true, isIdempotent: false },
     );
     if (result.wasApplied())
-      return { claimed: true, messageId: request.messageId, contentSha256: request.contentSha256 };
+      return {
+        claimed: true,
+        messageId: request.messageId,
+        bucket: request.bucket,
+        contentSha256: request.contentSha256,
+      };
     const row = result.first();
     return {
       claimed: false,
       messageId: (row.get('message_id') as types.TimeUuid).toString(),
+      // Claims made before buckets were sized by activity hold none: their message is in its day's bucket.
+      bucket: (row.get('bucket') as number | null) ?? undefined,
       contentSha256: row.get('content_sha256') as Buffer,
     };
   }
 
-  /** Day buckets that hold messages of the conversation, newest first, at or before `atOrBefore`. */
+  /** Buckets that hold messages of the conversation, newest first, numbered at most `atOrBefore`. */
   async listBuckets(
     conversationId: string,
     atOrBefore: number | undefined,
     limit: number,
-  ): Promise<number[]> {
+  ): Promise<ListedBucket[]> {
     const id = types.Uuid.fromString(conversationId);
     const result =
       atOrBefore === undefined
         ? await this.client.execute(SELECT_BUCKETS, [id, limit], READ)
         : await this.client.execute(SELECT_BUCKETS_FROM, [id, atOrBefore, limit], READ);
-    return result.rows.map((row) => row.get('bucket') as number);
+    return result.rows.map((row) => {
+      const bucket = row.get('bucket') as number;
+      const newest = row.get('newest_message_id') as types.TimeUuid | null;
+      let newestMicros: number;
+      if (newest) newestMicros = timeUuidMicros(newest.toString());
+      else if (bucket < LEGACY_DAY_BUCKETS_BELOW) newestMicros = legacyBucketEndMicros(bucket);
+      // A bucket row always names its newest message; were one missing, the walk would read the bucket.
+      else newestMicros = Number.POSITIVE_INFINITY;
+      return { bucket, newestMicros };
+    });
   }
 
-  /** Up to `limit` messages of one day bucket, newest first, strictly older than `beforeId` if given. */
+  /** Up to `limit` messages of one bucket, newest first, strictly older than `beforeId` if given. */
   async readBucket(
     conversationId: string,
     bucket: number,

@@ -1,22 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import { Caller } from '../common/auth/caller';
+import { AppConfig } from '../config/app-config';
 import { ConflictError, ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Clock } from '../common/time/clock';
 import { nextActivityMicros } from '../common/time/conversation-clock';
-import {
-  isTimeUuid,
-  minTimeUuid,
-  timeUuidAtMicros,
-  timeUuidDate,
-  timeUuidMicros,
-} from '../common/time/time-uuid';
+import { isTimeUuid, minTimeUuid, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
 import { activityMicrosOf, Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
-import { bucketOf } from './message-bucket';
+import { walkHistory } from './history-walk';
+import { bucketAfterFull, bucketCountSampling, bucketForMessage, legacyDayBucketOf } from './message-bucket';
 import { HistoryPosition, Message, SendOutcome } from './message.model';
 import { MessagesRepository } from './messages.repository';
 
@@ -29,25 +26,13 @@ export interface NewMessage {
   readonly clientMessageId?: string;
 }
 
-/** Buckets listed per read while walking history; each holds at least one message. */
-const MAX_BUCKETS_PER_READ = 100;
-
-const isHistoryPosition = (value: unknown): value is HistoryPosition => {
-  if (typeof value !== 'object' || value === null) return false;
-  const { bucket, id } = value as Record<string, unknown>;
-  return (
-    typeof bucket === 'number' &&
-    Number.isSafeInteger(bucket) &&
-    isTimeUuid(id) &&
-    bucketOf(timeUuidDate(id).getTime()) === bucket
-  );
-};
+const isHistoryPosition = (value: unknown): value is HistoryPosition =>
+  typeof value === 'object' && value !== null && isTimeUuid((value as Record<string, unknown>).id);
 
 /** The position just before an instant: messages created strictly earlier, to the millisecond. */
 function positionBefore(epochMs: number): HistoryPosition {
   // Stored times have millisecond precision, so "before 12:00:00.0005" means "at or before 12:00:00.000".
-  const bound = Math.max(0, Math.ceil(epochMs));
-  return { bucket: bucketOf(bound), id: minTimeUuid(new Date(bound)) };
+  return { id: minTimeUuid(new Date(Math.max(0, Math.ceil(epochMs)))) };
 }
 
 /** Who sends: a user always as themselves; a trusted backend as the user it names. */
@@ -64,11 +49,19 @@ function senderOf(caller: Caller, input: NewMessage): number {
 
 @Injectable()
 export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+  private readonly bucketMaxMessages: number;
+  private readonly bucketCountEvery: number;
+
   constructor(
     private readonly repository: MessagesRepository,
     private readonly conversations: ConversationsService,
     private readonly clock: Clock,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.bucketMaxMessages = config.get('messages', { infer: true }).bucketMaxMessages;
+    this.bucketCountEvery = bucketCountSampling(this.bucketMaxMessages);
+  }
 
   /**
    * Stores a message in the conversation of its sender and receiver (created on first contact) and moves
@@ -135,6 +128,7 @@ export class MessagesService {
   ): Promise<SendOutcome> {
     let atMicros = nextActivityMicros(now.getTime(), activityMicrosOf(conversation));
     let id = timeUuidAtMicros(atMicros);
+    let { bucket, opens } = bucketForMessage(conversation.messageBucket, atMicros);
     let replayed = false;
     if (clientMessageId !== undefined) {
       const contentSha256 = createHash('sha256').update(input.content, 'utf8').digest();
@@ -143,6 +137,7 @@ export class MessagesService {
         senderId: input.senderId,
         clientMessageId,
         messageId: id,
+        bucket,
         contentSha256,
       });
       if (!claim.contentSha256.equals(contentSha256)) {
@@ -153,26 +148,53 @@ export class MessagesService {
       replayed = !claim.claimed;
       id = claim.messageId;
       atMicros = timeUuidMicros(id);
+      bucket = claim.bucket ?? legacyDayBucketOf(atMicros);
+      // A replay of a send that opened a bucket opens it again, unless the conversation already has it.
+      opens = replayed ? claim.bucket !== undefined && claim.bucket !== conversation.messageBucket : opens;
     }
     const createdAt = new Date(Math.floor(atMicros / 1000));
     const message: Message = { id, conversationId: conversation.id, ...input, createdAt };
     await Promise.all([
-      this.repository.insertMessage(message),
+      this.repository.insertMessage(message, bucket, atMicros),
       this.conversations.recordMessage(
         conversation,
         { id, at: createdAt, senderId: message.senderId, content: message.content },
         atMicros,
+        opens ? bucket : undefined,
       ),
     ]);
     // Counted once, by the request that claimed the message (a replay of a send cut short before this
-    // line leaves the total one short: totals are approximate, see SCHEMA.md).
-    if (!replayed) await this.conversations.countNewMessage(conversation.id);
+    // line leaves the totals one short: totals are approximate, see SCHEMA.md).
+    if (!replayed) {
+      await Promise.all([
+        this.conversations.countNewMessage(conversation.id),
+        this.countIntoBucket(conversation.id, bucket, atMicros),
+      ]);
+    }
     return { message, replayed };
   }
 
   /**
+   * One send in bucketCountEvery counts for that many in its bucket's size; the send that finds the bucket
+   * full opens the next one. The message is stored by then, so a failure here is logged, not returned.
+   */
+  private async countIntoBucket(conversationId: string, bucket: number, atMicros: number): Promise<void> {
+    if (Math.random() * this.bucketCountEvery >= 1) return;
+    try {
+      const size = await this.repository.countIntoBucket(conversationId, bucket, this.bucketCountEvery);
+      if (size < this.bucketMaxMessages) return;
+      const next = bucketAfterFull(bucket, atMicros);
+      if (next !== undefined) await this.conversations.openMessageBucket(conversationId, next, atMicros);
+    } catch (error: unknown) {
+      this.logger.warn(
+        `Message stored, but bucket ${bucket} of conversation ${conversationId} was not counted: ${String(error)}`,
+      );
+    }
+  }
+
+  /**
    * A page of a conversation's messages, newest first: from the head, from a cursor, or from just before
-   * an instant. Walks the conversation's day buckets, newest first, reading only what the page needs.
+   * an instant. Walks the conversation's buckets, newest first, reading only what the page needs.
    */
   async listHistory(
     conversationId: string,
@@ -188,40 +210,19 @@ export class MessagesService {
     const [, total, messages] = await Promise.all([
       this.conversations.assertMember(conversationId, caller),
       this.conversations.countMessages(conversationId),
-      this.walkHistory(conversationId, start, wanted),
+      walkHistory(
+        {
+          listBuckets: (atMost, limit) => this.repository.listBuckets(conversationId, atMost, limit),
+          readBucket: (bucket, beforeId, limit) =>
+            this.repository.readBucket(conversationId, bucket, beforeId, limit),
+        },
+        start?.id,
+        wanted,
+      ),
     ]);
 
     return pageFrom(messages, window, total, (last, page) =>
-      encodeCursor({
-        kind: 'm',
-        scope: conversationId,
-        page,
-        position: { bucket: bucketOf(last.createdAt.getTime()), id: last.id },
-      }),
+      encodeCursor({ kind: 'm', scope: conversationId, page, position: { id: last.id } }),
     );
-  }
-
-  /** Up to `wanted` messages from `start` (exclusive) back, walking the day buckets newest first. */
-  private async walkHistory(
-    conversationId: string,
-    start: HistoryPosition | undefined,
-    wanted: number,
-  ): Promise<Message[]> {
-    const messages: Message[] = [];
-    let bucketBound = start?.bucket;
-    while (messages.length < wanted) {
-      const asked = Math.min(wanted - messages.length, MAX_BUCKETS_PER_READ);
-      const buckets = await this.repository.listBuckets(conversationId, bucketBound, asked);
-      for (const bucket of buckets) {
-        const beforeId = start && bucket === start.bucket ? start.id : undefined;
-        messages.push(
-          ...(await this.repository.readBucket(conversationId, bucket, beforeId, wanted - messages.length)),
-        );
-        if (messages.length >= wanted) return messages;
-      }
-      if (buckets.length < asked) return messages;
-      bucketBound = buckets[buckets.length - 1] - 1;
-    }
-    return messages;
   }
 }

@@ -1,0 +1,96 @@
+import { compareTimeUuids, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
+import { HistoryReads, ListedBucket, walkHistory } from './history-walk';
+import { bucketOpenedAt } from './message-bucket';
+import { Message } from './message.model';
+
+const T0 = Date.parse('2026-12-02T08:00:00Z') * 1000;
+
+const ids = new Map<number, string>();
+/** A message at a time; the same one (same id) each time it is asked for. */
+const message = (atMicros: number): Message => ({
+  id: ids.get(atMicros) ?? ids.set(atMicros, timeUuidAtMicros(atMicros)).get(atMicros)!,
+  conversationId: '00000000-0000-0000-0000-000000000001',
+  senderId: 1,
+  receiverId: 2,
+  content: `at ${atMicros}`,
+  createdAt: new Date(Math.floor(atMicros / 1000)),
+});
+
+/** Buckets held in memory, read as the repository reads them; counts the bucket reads. */
+function inMemory(buckets: Map<number, number[]>): HistoryReads & { bucketReads: number[] } {
+  const reads: number[] = [];
+  return {
+    bucketReads: reads,
+    listBuckets: (atMost, limit) => {
+      const listed: ListedBucket[] = [...buckets.entries()]
+        .filter(([bucket]) => atMost === undefined || bucket <= atMost)
+        .sort(([a], [b]) => b - a)
+        .slice(0, limit)
+        .map(([bucket, times]) => ({ bucket, newestMicros: Math.max(...times) }));
+      return Promise.resolve(listed);
+    },
+    readBucket: (bucket, beforeId, limit) => {
+      reads.push(bucket);
+      const rows = (buckets.get(bucket) ?? [])
+        .map(message)
+        .filter((row) => beforeId === undefined || compareTimeUuids(row.id, beforeId) < 0)
+        .sort((a, b) => compareTimeUuids(b.id, a.id))
+        .slice(0, limit);
+      return Promise.resolve(rows);
+    },
+  };
+}
+
+const times = (page: Message[]) => page.map((row) => timeUuidMicros(row.id) - T0);
+
+describe('walkHistory', () => {
+  it('reads only the buckets a page needs when buckets follow each other', async () => {
+    const first = bucketOpenedAt(T0);
+    const second = bucketOpenedAt(T0 + 10_000_000);
+    const reads = inMemory(
+      new Map([
+        [first, [1, 2, 3].map((s) => T0 + s * 1_000_000)],
+        [second, [10, 11, 12].map((s) => T0 + s * 1_000_000)],
+      ]),
+    );
+    expect(times(await walkHistory(reads, undefined, 2))).toEqual([12_000_000, 11_000_000]);
+    expect(reads.bucketReads).toEqual([second]);
+    expect(times(await walkHistory(reads, undefined, 5))).toEqual([
+      12_000_000, 11_000_000, 10_000_000, 3_000_000, 2_000_000,
+    ]);
+  });
+
+  it('merges in a message written late into the previous bucket, in time order, on every page', async () => {
+    const first = bucketOpenedAt(T0);
+    const second = bucketOpenedAt(T0 + 10_000_000);
+    // 10.5 s went to the first bucket: its sender read the conversation before the second opened at 10 s.
+    const buckets = new Map([
+      [first, [1, 2, 10.5].map((s) => T0 + s * 1_000_000)],
+      [second, [10, 11, 12].map((s) => T0 + s * 1_000_000)],
+    ]);
+    const reads = inMemory(buckets);
+    expect(times(await walkHistory(reads, undefined, 3))).toEqual([12_000_000, 11_000_000, 10_500_000]);
+    const after = message(T0 + 11_000_000).id;
+    expect(times(await walkHistory(reads, after, 2))).toEqual([10_500_000, 10_000_000]);
+    const later = message(T0 + 10_000_000).id;
+    expect(times(await walkHistory(reads, later, 5))).toEqual([2_000_000, 1_000_000]);
+  });
+
+  it('skips legacy day buckets that start after the cursor, and lists more buckets when a page needs them', async () => {
+    const legacyDay = Math.floor(T0 / 86_400_000_000);
+    const buckets = new Map<number, number[]>([[legacyDay - 1, [T0 - 86_400_000_000]]]);
+    buckets.set(legacyDay, [T0 + 1]);
+    // 150 one-message buckets: more than one list round trip holds.
+    for (let i = 0; i < 150; i += 1)
+      buckets.set(bucketOpenedAt(T0 + (i + 1) * 1_000_000), [T0 + (i + 1) * 1_000_000 + 1]);
+    const reads = inMemory(buckets);
+    const page = await walkHistory(reads, undefined, 152);
+    expect(page).toHaveLength(152);
+    expect(times(page).slice(-2)).toEqual([1, -86_400_000_000]);
+    // From a cursor in the day before: today's legacy bucket is skipped unread, the later buckets unlisted.
+    const before = timeUuidAtMicros(T0 - 86_400_000_000 + 1);
+    reads.bucketReads.length = 0;
+    expect(times(await walkHistory(reads, before, 10))).toEqual([-86_400_000_000]);
+    expect(reads.bucketReads).toEqual([legacyDay - 1]);
+  });
+});

@@ -1,0 +1,55 @@
+import { compareTimeUuids, timeUuidMicros } from '../common/time/time-uuid';
+import { bucketOpenedAt, bucketStartMicros } from './message-bucket';
+import { Message } from './message.model';
+
+/** A bucket as the conversation's list of buckets holds it: its number and the time of its newest message. */
+export interface ListedBucket {
+  readonly bucket: number;
+  readonly newestMicros: number;
+}
+
+/** The reads a walk needs: the bucket list (newest first, numbers at most `atMost`) and one bucket's messages. */
+export interface HistoryReads {
+  listBuckets(atMost: number | undefined, limit: number): Promise<ListedBucket[]>;
+  readBucket(bucket: number, beforeId: string | undefined, limit: number): Promise<Message[]>;
+}
+
+/** At most this many bucket list rows are read per round trip while walking history. */
+export const BUCKETS_PER_LIST = 100;
+
+const newestFirst = (a: Message, b: Message) => compareTimeUuids(b.id, a.id);
+
+/**
+ * Up to `wanted` messages strictly older than `beforeId` (or from the newest), newest first. Buckets are
+ * walked newest first; normally each holds only messages older than the one before it, and the walk reads
+ * just what the page needs. A send that read the conversation just before a new bucket opened may still
+ * write into the previous one, so a bucket's newest message can be newer than the next bucket's start: a
+ * bucket is read, and merged in, whenever its newest message would rank on the page.
+ */
+export async function walkHistory(
+  reads: HistoryReads,
+  beforeId: string | undefined,
+  wanted: number,
+): Promise<Message[]> {
+  const before = beforeId === undefined ? undefined : timeUuidMicros(beforeId);
+  let page: Message[] = [];
+  const micros = (message: Message) => timeUuidMicros(message.id);
+  // Bucket numbers are opening seconds: a bucket opened after the bound holds nothing before it.
+  let atMost = before === undefined ? undefined : bucketOpenedAt(before);
+  for (;;) {
+    // Each listed bucket holds at least one message, so `wanted` of them can fill the page.
+    const asked = Math.min(wanted, BUCKETS_PER_LIST);
+    const buckets = await reads.listBuckets(atMost, asked);
+    for (const { bucket, newestMicros } of buckets) {
+      if (before !== undefined && bucketStartMicros(bucket) > before) continue;
+      const full = page.length >= wanted;
+      if (full && newestMicros < micros(page[wanted - 1])) continue;
+      const olderThanPage = page.length > 0 && newestMicros < micros(page[page.length - 1]);
+      const limit = olderThanPage ? wanted - page.length : wanted;
+      const read = await reads.readBucket(bucket, beforeId, limit);
+      page = olderThanPage ? [...page, ...read] : [...page, ...read].sort(newestFirst).slice(0, wanted);
+    }
+    if (buckets.length < asked || page.length >= wanted) return page;
+    atMost = buckets[buckets.length - 1].bucket - 1;
+  }
+}
