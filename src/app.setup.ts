@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
+import { withDeadline } from './common/deadline/request-deadline';
 import { jsonBodyParser } from './common/http/body-parser';
 import { AppConfig } from './config/app-config';
 
@@ -54,6 +55,10 @@ export function configureApp(app: INestApplication): void {
     });
   }
   app.use(...jsonBodyParser());
+  // Everything a request does once its body is read, to its last statement, runs under one deadline. (After
+  // the body parser: its stream events would run outside the deadline's async context.)
+  const deadlineMs = config.get('http', { infer: true }).requestDeadlineMs;
+  app.use((_request: unknown, _response: unknown, next: () => void) => withDeadline(deadlineMs, next));
   app.enableShutdownHooks();
   if (security.docsEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Client } from 'cassandra-driver';
 import { AppConfig } from '../config/app-config';
 import { connectClient } from './cassandra-client.factory';
+import { boundByRequestDeadline } from './deadline-bound-client';
 import { CASSANDRA_CLIENT } from './cassandra.tokens';
 import { loadMigrations, MIGRATIONS_DIR } from './migration-files';
 import { createKeyspace, SchemaMigrator } from './schema-migrator';
@@ -28,7 +29,7 @@ async function connectAndMigrate(config: ConfigService<AppConfig, true>): Promis
     await client.shutdown();
     throw error;
   }
-  return client;
+  return boundByRequestDeadline(client, cassandra.requestTimeoutMs);
 }
 
 class CassandraShutdown implements OnApplicationShutdown {

@@ -6,6 +6,8 @@ export interface HttpConfig {
   readonly logLevel: string;
   /** Proxies in front of the service whose X-Forwarded-For is believed, for the client address. */
   readonly trustProxyHops: number;
+  /** The longest a request may take: no statement is issued for it after that, and it is answered 503. */
+  readonly requestDeadlineMs: number;
 }
 
 export interface CassandraConfig {

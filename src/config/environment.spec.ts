@@ -3,7 +3,13 @@ import { EXAMPLE_JWT_SECRET, validateEnvironment } from './environment';
 describe('validateEnvironment', () => {
   it('applies the documented defaults', () => {
     const config = validateEnvironment({});
-    expect(config.http).toEqual({ port: 8000, host: '0.0.0.0', logLevel: 'info', trustProxyHops: 0 });
+    expect(config.http).toEqual({
+      port: 8000,
+      host: '0.0.0.0',
+      logLevel: 'info',
+      trustProxyHops: 0,
+      requestDeadlineMs: 10_000,
+    });
     expect(config.cassandra).toMatchObject({
       contactPoints: ['127.0.0.1'],
       port: 9042,

@@ -53,6 +53,12 @@ class EnvironmentVariables {
   @Max(10)
   TRUST_PROXY_HOPS = 0;
 
+  @Type(() => Number)
+  @IsInt({ message: 'REQUEST_DEADLINE_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'REQUEST_DEADLINE_MS must be at least 100' })
+  @Max(120_000, { message: 'REQUEST_DEADLINE_MS must be at most 120000' })
+  REQUEST_DEADLINE_MS = 10_000;
+
   @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, {
     message: 'CASSANDRA_HOST must be a comma-separated list of hosts',
   })
@@ -216,6 +222,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       host: env.HTTP_HOST,
       logLevel: env.LOG_LEVEL,
       trustProxyHops: env.TRUST_PROXY_HOPS,
+      requestDeadlineMs: env.REQUEST_DEADLINE_MS,
     },
     cassandra: {
       contactPoints: env.CASSANDRA_HOST.split(',').map((host) => host.trim()),

@@ -10,6 +10,7 @@ import {
 import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable, isUnconfirmedWrite } from '../../cassandra/cassandra-errors';
+import { DeadlineExceededError } from '../deadline/request-deadline';
 import { allowedMethods } from './allowed-methods';
 import {
   ConflictError,
@@ -46,19 +47,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: reason(status), message: exception.message });
       return;
     }
+    if (exception instanceof DeadlineExceededError) {
+      this.logger.warn(`Request stopped at its deadline: ${describe(exception)}`);
+      this.unavailable(
+        response,
+        `The request did not finish within ${exception.budgetMs} ms and was stopped; a write it made may have ` +
+          'been stored. Retry shortly (a send retried with the same client_message_id is stored once).',
+      );
+      return;
+    }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`Database unavailable: ${describe(exception)}`);
-      response
-        .status(HttpStatus.SERVICE_UNAVAILABLE)
-        .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
-        .json({
-          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-          error: reason(HttpStatus.SERVICE_UNAVAILABLE),
-          message: isUnconfirmedWrite(exception)
-            ? 'The database did not confirm the write in time, so it may have been stored; retry shortly ' +
+      this.unavailable(
+        response,
+        isUnconfirmedWrite(exception)
+          ? 'The database did not confirm the write in time, so it may have been stored; retry shortly ' +
               '(a send retried with the same client_message_id is stored once).'
-            : 'The database is unavailable; retry shortly.',
-        });
+          : 'The database is unavailable; retry shortly.',
+      );
       return;
     }
     const errorId = randomUUID();
@@ -72,6 +78,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message: 'Internal server error',
       error_id: errorId,
     });
+  }
+
+  private unavailable(response: Response, message: string): void {
+    response
+      .status(HttpStatus.SERVICE_UNAVAILABLE)
+      .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+      .json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: reason(HttpStatus.SERVICE_UNAVAILABLE),
+        message,
+      });
   }
 
   /** A path the routes know, asked with a method they do not answer: 405 with Allow (true when answered). */
