@@ -7,6 +7,7 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
 import { jsonBodyParser } from './common/http/body-parser';
 import { AppConfig } from './config/app-config';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -60,6 +61,8 @@ export function configureApp(app: INestApplication): void {
   const deadlineMs = config.get('http', { infer: true }).requestDeadlineMs;
   app.use((_request: unknown, _response: unknown, next: () => void) => withDeadline(deadlineMs, next));
   app.enableShutdownHooks();
+  const { redisUrl } = config.get('realtime', { infer: true });
+  if (redisUrl !== undefined) app.useWebSocketAdapter(new RedisIoAdapter(app, redisUrl));
   if (security.docsEnabled) {
     SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   }

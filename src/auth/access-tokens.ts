@@ -36,6 +36,11 @@ export class AccessTokens {
 
   /** The user id the token was issued to; throws InvalidAccessToken for anything else. */
   verify(token: string): number {
+    return this.verifySession(token).userId;
+  }
+
+  /** The user the token was issued to and when it expires; throws InvalidAccessToken for anything else. */
+  verifySession(token: string): { userId: number; expiresAt: Date } {
     let payload: Record<string, unknown>;
     try {
       payload = this.jwt.verify<Record<string, unknown>>(token);
@@ -56,6 +61,6 @@ export class AccessTokens {
     if (typeof sub !== 'string' || !USER_ID.test(sub) || !Number.isSafeInteger(Number(sub))) {
       throw new InvalidAccessToken('the access token names no user');
     }
-    return Number(sub);
+    return { userId: Number(sub), expiresAt: new Date(exp * 1000) };
   }
 }

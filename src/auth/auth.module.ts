@@ -63,5 +63,7 @@ import { UserTokensController } from './user-tokens.controller';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
+  // The socket gateway authenticates its handshakes with the same access tokens.
+  exports: [AccessTokens],
 })
 export class AuthModule {}

@@ -58,6 +58,11 @@ export interface MessagesConfig {
   readonly bucketMaxMessages: number;
 }
 
+export interface RealtimeConfig {
+  /** Redis for socket events across instances; unset, each instance delivers to its own sockets only. */
+  readonly redisUrl?: string;
+}
+
 /** The validated configuration, read through ConfigService<AppConfig, true> with { infer: true }. */
 export interface AppConfig {
   readonly http: HttpConfig;
@@ -65,4 +70,5 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   readonly security: SecurityConfig;
   readonly messages: MessagesConfig;
+  readonly realtime: RealtimeConfig;
 }

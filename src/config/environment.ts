@@ -167,6 +167,10 @@ class EnvironmentVariables {
   @Min(10, { message: 'MESSAGE_BUCKET_MAX_MESSAGES must be at least 10' })
   @Max(1_000_000, { message: 'MESSAGE_BUCKET_MAX_MESSAGES must be at most 1000000' })
   MESSAGE_BUCKET_MAX_MESSAGES = DEFAULT_BUCKET_MAX_MESSAGES;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
 }
 
 function jwtSecretProblem(env: EnvironmentVariables): string | undefined {
@@ -257,5 +261,6 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       sendRateLimitPerUser: env.SEND_RATE_LIMIT_PER_USER,
     },
     messages: { bucketMaxMessages: env.MESSAGE_BUCKET_MAX_MESSAGES },
+    realtime: { redisUrl: env.REDIS_URL },
   };
 }

@@ -135,14 +135,14 @@ export class ConversationsService {
    * A new message's changes to its conversation: the preview, and its place at the top of every member's
    * list, written side by side; resolves once all are stored. Every write is at the message's microsecond,
    * so a late or replayed message never displaces a newer one. A message that opens a message bucket
-   * (`openedBucket`) makes it the conversation's open one.
+   * (`openedBucket`) makes it the conversation's open one. Resolves to the members it was recorded for.
    */
   async recordMessage(
     conversation: Conversation,
     message: LastMessage,
     atMicros: number,
     openedBucket?: number,
-  ): Promise<void> {
+  ): Promise<InboxMember[]> {
     const members = await this.members(conversation);
     await Promise.all([
       this.repository.setLastMessage(conversation.id, message, atMicros, openedBucket),
@@ -153,6 +153,7 @@ export class ConversationsService {
         previousMicros: activityMicrosOf(conversation),
       }),
     ]);
+    return members;
   }
 
   /** Opens the conversation's next message bucket, after its open one filled up (see message-bucket.ts). */

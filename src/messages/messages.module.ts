@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CassandraModule } from '../cassandra/cassandra.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 
 @Module({
-  imports: [CassandraModule, ConversationsModule],
+  imports: [CassandraModule, ConversationsModule, RealtimeModule],
   controllers: [MessagesController, ConversationMessagesController],
   providers: [MessagesService, MessagesRepository],
 })

@@ -12,6 +12,7 @@ import { nextActivityMicros } from '../common/time/conversation-clock';
 import { isTimeUuid, minTimeUuid, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
 import { activityMicrosOf, Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
+import { ConversationEvents } from '../realtime/conversation-events';
 import { walkHistory } from './history-walk';
 import { bucketAfterFull, bucketCountSampling, bucketForMessage, legacyDayBucketOf } from './message-bucket';
 import { HistoryPosition, Message, SendOutcome } from './message.model';
@@ -57,6 +58,7 @@ export class MessagesService {
     private readonly repository: MessagesRepository,
     private readonly conversations: ConversationsService,
     private readonly clock: Clock,
+    private readonly events: ConversationEvents,
     config: ConfigService<AppConfig, true>,
   ) {
     this.bucketMaxMessages = config.get('messages', { infer: true }).bucketMaxMessages;
@@ -154,7 +156,7 @@ export class MessagesService {
     }
     const createdAt = new Date(Math.floor(atMicros / 1000));
     const message: Message = { id, conversationId: conversation.id, ...input, createdAt };
-    await Promise.all([
+    const [, members] = await Promise.all([
       this.repository.insertMessage(message, bucket, atMicros),
       this.conversations.recordMessage(
         conversation,
@@ -163,6 +165,11 @@ export class MessagesService {
         opens ? bucket : undefined,
       ),
     ]);
+    // Told once stored, to every member's sockets (a replay tells again: events are at least once).
+    this.events.messageCreated(
+      message,
+      members.map((member) => member.userId),
+    );
     // Counted once, by the request that claimed the message (a replay of a send cut short before this
     // line leaves the totals one short: totals are approximate, see SCHEMA.md).
     if (!replayed) {

@@ -1,11 +1,16 @@
 import { startCluster } from '../../scripts/cassandra/cluster';
 import { askCassandra } from '../../scripts/cassandra/cql-probe';
+import { startRedis } from '../../scripts/redis/local-redis';
 
 /**
  * The e2e tests need a real Cassandra node: use the one at CASSANDRA_HOST:CASSANDRA_PORT if it answers,
  * otherwise start the local node and remember to stop it when the run ends.
  */
 export default async function globalSetup(): Promise<void> {
+  // The real-time tests need a real Redis too: the local one, started unless one answers.
+  (globalThis as { startedRedis?: boolean }).startedRedis = await startRedis((line) =>
+    console.log(`\ne2e: ${line}`),
+  );
   const host = (process.env.CASSANDRA_HOST ?? '127.0.0.1').split(',')[0].trim();
   const port = Number(process.env.CASSANDRA_PORT ?? 9042);
   const answer = await askCassandra(host, port);

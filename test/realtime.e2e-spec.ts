@@ -1,0 +1,183 @@
+import { AddressInfo } from 'node:net';
+import { io, Socket } from 'socket.io-client';
+import { forEachLimited } from '../src/common/concurrency';
+import { craftJwt, validClaims } from './support/jwt';
+import { createTestApp, freshKeyspace, range, TestApp } from './support/test-app';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface MessageCreated {
+  v: number;
+  conversation_id: string;
+  message: { id: string; content: string };
+}
+
+describe('real-time events across two instances sharing Redis', () => {
+  let a: TestApp;
+  let b: TestApp;
+  const urls: string[] = [];
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    const keyspace = freshKeyspace();
+    for (const _ of [0, 1]) {
+      const t = await createTestApp({ CASSANDRA_KEYSPACE: keyspace, REDIS_URL });
+      await t.app.listen(0, '127.0.0.1');
+      urls.push(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
+      if (a === undefined) a = t;
+      else b = t;
+    }
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  /** A socket of a user on one instance, once connected; its message.created events are collected. */
+  const connect = async (url: string, token: string) => {
+    const socket = io(url, {
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    const received: MessageCreated[] = [];
+    socket.on('message.created', (event: MessageCreated) => received.push(event));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return { socket, received };
+  };
+
+  /** The error a refused handshake gets. */
+  const refusal = (url: string, auth: object) =>
+    new Promise<{ message: string; data: unknown }>((resolve, reject) => {
+      const socket = io(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      socket.once('connect', () => reject(new Error('the handshake was accepted')));
+      socket.once('connect_error', (error: Error & { data?: unknown }) =>
+        resolve({ message: error.message, data: error.data }),
+      );
+    });
+
+  const tokensFor = async (ids: number[]) => {
+    await a.users(...ids);
+    const tokens = new Map<number, string>();
+    await forEachLimited(ids, 8, async (id) => {
+      tokens.set(
+        id,
+        (await a.http().post(`/api/users/${id}/tokens`).expect(201)).body.access_token as string,
+      );
+    });
+    return tokens;
+  };
+
+  const until = async (done: () => boolean, ms = 1000) => {
+    for (const started = Date.now(); !done() && Date.now() - started < ms;) await sleep(10);
+  };
+
+  it('delivers a message sent over HTTP to instance A to the receiver on instance B and the sender on A', async () => {
+    const tokens = await tokensFor([1, 2]);
+    const sender = await connect(urls[0], tokens.get(1) ?? '');
+    const receiver = await connect(urls[1], tokens.get(2) ?? '');
+    const sent = await a
+      .as(tokens.get(1) ?? '')
+      .post('/api/messages')
+      .send({ receiver_id: 2, content: 'across instances' })
+      .expect(201);
+    await until(() => receiver.received.length > 0 && sender.received.length > 0);
+    const expected = { v: 1, conversation_id: sent.body.conversation_id, message: sent.body };
+    expect(receiver.received).toEqual([expected]);
+    expect(sender.received).toEqual([expected]);
+  });
+
+  it('delivers a group message once to each of 20 members spread over both instances, and nothing to others', async () => {
+    const members = range(101, 120);
+    const tokens = await tokensFor([...members, 199]);
+    const group = await a
+      .as(tokens.get(101) ?? '')
+      .post('/api/conversations')
+      .send({ title: 'Everyone', member_ids: members.slice(1) })
+      .expect(201);
+    const connected = await Promise.all(members.map((id, i) => connect(urls[i % 2], tokens.get(id) ?? '')));
+    const outsider = await connect(urls[1], tokens.get(199) ?? '');
+    const sent = await b
+      .as(tokens.get(110) ?? '')
+      .post(`/api/conversations/${group.body.id as string}/messages`)
+      .send({ content: 'hello all' })
+      .expect(201);
+    await until(() => connected.every((member) => member.received.length > 0));
+    await sleep(200);
+    for (const member of connected) {
+      expect(member.received).toEqual([{ v: 1, conversation_id: group.body.id, message: sent.body }]);
+    }
+    expect(outsider.received).toEqual([]);
+  });
+
+  it('stops telling a member removed from a group at once', async () => {
+    const tokens = await tokensFor([201, 202, 203, 204]);
+    const group = await a
+      .as(tokens.get(201) ?? '')
+      .post('/api/conversations')
+      .send({ title: 'Shrinking', member_ids: [202, 203, 204] })
+      .expect(201);
+    // The removed member is on the instance the send goes through, the one who stays on the other.
+    const stays = await connect(urls[1], tokens.get(202) ?? '');
+    const removed = await connect(urls[0], tokens.get(204) ?? '');
+    await a
+      .as(tokens.get(201) ?? '')
+      .delete(`/api/conversations/${group.body.id as string}/members/204`)
+      .expect(204);
+    const sent = await a
+      .as(tokens.get(201) ?? '')
+      .post(`/api/conversations/${group.body.id as string}/messages`)
+      .send({ content: 'after the removal' })
+      .expect(201);
+    await until(() => stays.received.length > 0);
+    await sleep(300);
+    expect(stays.received).toEqual([{ v: 1, conversation_id: group.body.id, message: sent.body }]);
+    expect(removed.received).toEqual([]);
+  });
+
+  it('refuses handshakes without a token, with a bad one, or with an expired one', async () => {
+    const code = { code: 'unauthorized' };
+    expect(await refusal(urls[0], {})).toEqual({
+      message: 'an access token is required: connect with auth: { token: <access_token> }',
+      data: code,
+    });
+    expect(await refusal(urls[1], { token: 'not-a-jwt' })).toEqual({
+      message: 'the access token is invalid',
+      data: code,
+    });
+    const expired = craftJwt(
+      { alg: 'HS256', typ: 'JWT' },
+      validClaims(1, { iat: Math.floor(Date.now() / 1000) - 600, exp: Math.floor(Date.now() / 1000) - 300 }),
+    );
+    expect(await refusal(urls[0], { token: expired })).toEqual({
+      message: 'the access token expired',
+      data: code,
+    });
+  });
+
+  it('closes a socket when its access token expires, saying why', async () => {
+    await a.users(301);
+    const now = Math.floor(Date.now() / 1000);
+    const shortLived = craftJwt({ alg: 'HS256', typ: 'JWT' }, validClaims(301, { iat: now, exp: now + 2 }));
+    const { socket } = await connect(urls[1], shortLived);
+    const closed = await new Promise<{ expired: unknown; reason: string }>((resolve) => {
+      let expired: unknown;
+      socket.on('session.expired', (event: unknown) => (expired = event));
+      socket.on('disconnect', (reason: string) => resolve({ expired, reason }));
+    });
+    expect(closed).toEqual({
+      expired: { v: 1, reason: 'the access token expired: reconnect with a fresh one' },
+      reason: 'io server disconnect',
+    });
+  });
+});
