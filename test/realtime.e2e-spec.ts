@@ -145,6 +145,52 @@ describe('real-time events across two instances sharing Redis', () => {
     expect(removed.received).toEqual([]);
   });
 
+  it('catches a reconnecting client up on exactly the 50 messages it missed, in order, then delivers live ones', async () => {
+    const tokens = await tokensFor([401, 402, 403]);
+    const send = (content: string) =>
+      a
+        .as(tokens.get(401) ?? '')
+        .post('/api/messages')
+        .send({ receiver_id: 402, content })
+        .expect(201);
+    const first = await connect(urls[1], tokens.get(402) ?? '');
+    const seen = (await send('seen')).body as { id: string; conversation_id: string };
+    await until(() => first.received.length > 0);
+    first.socket.disconnect();
+
+    const missed = [];
+    for (let i = 0; i < 50; i += 1) missed.push((await send(`missed ${i}`)).body as object);
+    const again = await connect(urls[1], tokens.get(402) ?? '');
+    const answer: unknown = await again.socket.emitWithAck('sync', {
+      conversations: [{ conversation_id: seen.conversation_id, after: seen.id }],
+    });
+    expect(answer).toEqual({
+      v: 1,
+      conversations: [
+        { conversation_id: seen.conversation_id, status: 'ok', messages: missed, has_more: false },
+      ],
+    });
+    const live = (await send('live')).body as object;
+    await until(() => again.received.length > 0);
+    expect(again.received).toEqual([{ v: 1, conversation_id: seen.conversation_id, message: live }]);
+
+    // Someone else's conversation is not found; a malformed sync is answered with what is wrong.
+    const outsider = await connect(urls[0], tokens.get(403) ?? '');
+    expect(
+      await outsider.socket.emitWithAck('sync', {
+        conversations: [{ conversation_id: seen.conversation_id, after: seen.id }],
+      }),
+    ).toEqual({ v: 1, conversations: [{ conversation_id: seen.conversation_id, status: 'not_found' }] });
+    expect(
+      await outsider.socket.emitWithAck('sync', {
+        conversations: [{ conversation_id: 'x', after: seen.id }],
+      }),
+    ).toEqual({
+      v: 1,
+      error: { code: 'bad_request', message: 'conversations[0].conversation_id must be a UUID' },
+    });
+  });
+
   it('refuses handshakes without a token, with a bad one, or with an expired one', async () => {
     const code = { code: 'unauthorized' };
     expect(await refusal(urls[0], {})).toEqual({

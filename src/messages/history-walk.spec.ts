@@ -1,5 +1,12 @@
 import { compareTimeUuids, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
-import { HistoryReads, ListedBucket, walkHistory } from './history-walk';
+import {
+  FORWARD_BUCKETS,
+  ForwardReads,
+  HistoryReads,
+  ListedBucket,
+  walkForward,
+  walkHistory,
+} from './history-walk';
 import { bucketOpenedAt } from './message-bucket';
 import { Message } from './message.model';
 
@@ -17,7 +24,7 @@ const message = (atMicros: number): Message => ({
 });
 
 /** Buckets held in memory, read as the repository reads them; counts the bucket reads. */
-function inMemory(buckets: Map<number, number[]>): HistoryReads & { bucketReads: number[] } {
+function inMemory(buckets: Map<number, number[]>): HistoryReads & ForwardReads & { bucketReads: number[] } {
   const reads: number[] = [];
   return {
     bucketReads: reads,
@@ -35,6 +42,15 @@ function inMemory(buckets: Map<number, number[]>): HistoryReads & { bucketReads:
         .map(message)
         .filter((row) => beforeId === undefined || compareTimeUuids(row.id, beforeId) < 0)
         .sort((a, b) => compareTimeUuids(b.id, a.id))
+        .slice(0, limit);
+      return Promise.resolve(rows);
+    },
+    readBucketAfter: (bucket, afterId, limit) => {
+      reads.push(bucket);
+      const rows = (buckets.get(bucket) ?? [])
+        .map(message)
+        .filter((row) => compareTimeUuids(row.id, afterId) > 0)
+        .sort((a, b) => compareTimeUuids(a.id, b.id))
         .slice(0, limit);
       return Promise.resolve(rows);
     },
@@ -92,5 +108,39 @@ describe('walkHistory', () => {
     reads.bucketReads.length = 0;
     expect(times(await walkHistory(reads, before, 10))).toEqual([-86_400_000_000]);
     expect(reads.bucketReads).toEqual([legacyDay - 1]);
+  });
+});
+
+describe('walkForward', () => {
+  const first = bucketOpenedAt(T0);
+  const second = bucketOpenedAt(T0 + 10_000_000);
+  const third = bucketOpenedAt(T0 + 20_000_000);
+  const buckets = new Map([
+    [first, [1, 2, 3].map((s) => T0 + s * 1_000_000)],
+    [second, [10, 10.5, 11, 12].map((s) => T0 + s * 1_000_000)],
+    [third, [20, 21].map((s) => T0 + s * 1_000_000)],
+  ]);
+
+  it('returns what follows a position, oldest first, reading only the buckets newer than it', async () => {
+    const reads = inMemory(buckets);
+    const { messages, tooOld } = await walkForward(reads, message(T0 + 11_000_000).id, 10);
+    expect(tooOld).toBe(false);
+    expect(times(messages)).toEqual([12_000_000, 20_000_000, 21_000_000]);
+    expect(reads.bucketReads).toEqual([second, third]);
+  });
+
+  it('stops at the number wanted, and finds nothing after the newest message', async () => {
+    const reads = inMemory(buckets);
+    expect(times((await walkForward(reads, message(T0 + 2_000_000).id, 3)).messages)).toEqual([
+      3_000_000, 10_000_000, 10_500_000,
+    ]);
+    expect((await walkForward(reads, message(T0 + 21_000_000).id, 3)).messages).toEqual([]);
+  });
+
+  it('calls a position older than the buckets it looks back over too old', async () => {
+    const many = new Map<number, number[]>();
+    for (let i = 0; i <= FORWARD_BUCKETS; i += 1)
+      many.set(bucketOpenedAt(T0 + (i + 1) * 1_000_000), [T0 + (i + 1) * 1_000_000]);
+    expect(await walkForward(inMemory(many), message(T0).id, 10)).toEqual({ messages: [], tooOld: true });
   });
 });

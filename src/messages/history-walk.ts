@@ -53,3 +53,39 @@ export async function walkHistory(
     atMost = buckets[buckets.length - 1].bucket - 1;
   }
 }
+
+/** The reads a forward walk needs besides the bucket list: one bucket's messages after a position, oldest first. */
+export interface ForwardReads extends Pick<HistoryReads, 'listBuckets'> {
+  readBucketAfter(bucket: number, afterId: string, limit: number): Promise<Message[]>;
+}
+
+/** How far back a forward walk looks for the position's bucket; a position older than that is too old. */
+export const FORWARD_BUCKETS = 100;
+
+const oldestFirst = (a: Message, b: Message) => compareTimeUuids(a.id, b.id);
+
+/**
+ * Up to `wanted` messages strictly newer than `afterId`, oldest first: what a client that has seen `afterId`
+ * missed. Only buckets whose newest message is newer than the position can hold them; they are the newest
+ * buckets, found by listing back from the head to the first that is not (at most FORWARD_BUCKETS of them,
+ * else `tooOld`: the client reloads the history instead). They are read oldest first and merged by time.
+ */
+export async function walkForward(
+  reads: ForwardReads,
+  afterId: string,
+  wanted: number,
+): Promise<{ messages: Message[]; tooOld: boolean }> {
+  const after = timeUuidMicros(afterId);
+  const buckets = (await reads.listBuckets(undefined, FORWARD_BUCKETS + 1)).filter(
+    (bucket) => bucket.newestMicros > after,
+  );
+  if (buckets.length > FORWARD_BUCKETS) return { messages: [], tooOld: true };
+  let found: Message[] = [];
+  for (const { bucket } of buckets.reverse()) {
+    if (found.length >= wanted && bucketStartMicros(bucket) > timeUuidMicros(found[wanted - 1].id)) break;
+    found = [...found, ...(await reads.readBucketAfter(bucket, afterId, wanted))]
+      .sort(oldestFirst)
+      .slice(0, wanted);
+  }
+  return { messages: found, tooOld: false };
+}

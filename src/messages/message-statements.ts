@@ -13,6 +13,8 @@ export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conve
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
 export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?`;
+export const SELECT_MESSAGES_AFTER = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ? AND message_id > ? ORDER BY message_id ASC LIMIT ?`;
 export const CLAIM_REQUEST = `INSERT INTO message_requests
   (conversation_id, sender_id, client_message_id, message_id, bucket, content_sha256) VALUES (?, ?, ?, ?, ?, ?)
   IF NOT EXISTS`;

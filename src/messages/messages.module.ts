@@ -6,10 +6,11 @@ import { ConversationMessagesController } from './conversation-messages.controll
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { SyncGateway } from './sync.gateway';
 
 @Module({
   imports: [CassandraModule, ConversationsModule, RealtimeModule],
   controllers: [MessagesController, ConversationMessagesController],
-  providers: [MessagesService, MessagesRepository],
+  providers: [MessagesService, MessagesRepository, SyncGateway],
 })
 export class MessagesModule {}

@@ -12,6 +12,7 @@ import {
   SELECT_BUCKETS_FROM,
   SELECT_BUCKET_SIZE,
   SELECT_MESSAGES,
+  SELECT_MESSAGES_AFTER,
   SELECT_MESSAGES_BEFORE,
 } from './message-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
@@ -142,16 +143,33 @@ export class MessagesRepository {
           READ,
         )
       : await this.client.execute(SELECT_MESSAGES, [id, bucket, limit], READ);
-    return result.rows.map((row) => {
-      const messageId = row.get('message_id') as types.TimeUuid;
-      return {
-        id: messageId.toString(),
-        conversationId,
-        senderId: (row.get('sender_id') as types.Long).toNumber(),
-        receiverId: (row.get('receiver_id') as types.Long | null)?.toNumber() ?? null,
-        content: row.get('content') as string,
-        createdAt: messageId.getDate(),
-      };
-    });
+    return result.rows.map((row) => toMessage(conversationId, row));
   }
+
+  /** Up to `limit` messages of one bucket strictly newer than `afterId`, oldest first. */
+  async readBucketAfter(
+    conversationId: string,
+    bucket: number,
+    afterId: string,
+    limit: number,
+  ): Promise<Message[]> {
+    const result = await this.client.execute(
+      SELECT_MESSAGES_AFTER,
+      [types.Uuid.fromString(conversationId), bucket, types.TimeUuid.fromString(afterId), limit],
+      READ,
+    );
+    return result.rows.map((row) => toMessage(conversationId, row));
+  }
+}
+
+function toMessage(conversationId: string, row: types.Row): Message {
+  const messageId = row.get('message_id') as types.TimeUuid;
+  return {
+    id: messageId.toString(),
+    conversationId,
+    senderId: (row.get('sender_id') as types.Long).toNumber(),
+    receiverId: (row.get('receiver_id') as types.Long | null)?.toNumber() ?? null,
+    content: row.get('content') as string,
+    createdAt: messageId.getDate(),
+  };
 }

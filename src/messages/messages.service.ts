@@ -13,7 +13,7 @@ import { isTimeUuid, minTimeUuid, timeUuidAtMicros, timeUuidMicros } from '../co
 import { activityMicrosOf, Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ConversationEvents } from '../realtime/conversation-events';
-import { walkHistory } from './history-walk';
+import { walkForward, walkHistory } from './history-walk';
 import { bucketAfterFull, bucketCountSampling, bucketForMessage, legacyDayBucketOf } from './message-bucket';
 import { HistoryPosition, Message, SendOutcome } from './message.model';
 import { MessagesRepository } from './messages.repository';
@@ -231,5 +231,34 @@ export class MessagesService {
     return pageFrom(messages, window, total, (last, page) =>
       encodeCursor({ kind: 'm', scope: conversationId, page, position: { id: last.id } }),
     );
+  }
+
+  /**
+   * What a member missed after a message they have seen: up to `limit` messages newer than `afterId`, oldest
+   * first, and whether more follow. `tooOld` when the position is further back than a catch-up reaches.
+   */
+  async listAfter(
+    conversationId: string,
+    caller: Caller,
+    afterId: string,
+    limit: number,
+  ): Promise<{ messages: Message[]; hasMore: boolean; tooOld: boolean }> {
+    const [, found] = await Promise.all([
+      this.conversations.assertMember(conversationId, caller),
+      walkForward(
+        {
+          listBuckets: (atMost, listLimit) => this.repository.listBuckets(conversationId, atMost, listLimit),
+          readBucketAfter: (bucket, after, readLimit) =>
+            this.repository.readBucketAfter(conversationId, bucket, after, readLimit),
+        },
+        afterId,
+        limit + 1,
+      ),
+    ]);
+    return {
+      messages: found.messages.slice(0, limit),
+      hasMore: found.messages.length > limit,
+      tooOld: found.tooOld,
+    };
   }
 }
