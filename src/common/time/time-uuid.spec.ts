@@ -36,6 +36,23 @@ describe('timeuuids without the driver', () => {
     expect(compareTimeUuids(minTimeUuid(new Date(5_000)), newTimeUuid(new Date(5_000)))).toBeLessThan(0);
   });
 
+  it('orders ids of one instant by clock sequence and node as signed bytes, as Cassandra does', () => {
+    // The order a Cassandra 5 node returned these clustering keys in.
+    const base = 'e0a1b2c0-5432-11f1-';
+    const asCassandraOrders = [
+      '8080-808080808080',
+      '8000-000000000000',
+      '8005-000000000000',
+      'ff00-000000000000',
+      '0001-000000000000',
+      '7fff-ffffffffffff',
+    ].map((tail) => base + tail);
+    expect([...asCassandraOrders].reverse().sort(compareTimeUuids)).toEqual(asCassandraOrders);
+    expect(
+      compareTimeUuids(minTimeUuid(timeUuidDate(`${base}8005-000000000000`)), `${base}8005-000000000000`),
+    ).toBeLessThan(0);
+  });
+
   it('accepts only version 1 UUIDs', () => {
     expect(isTimeUuid('0b5e5c3a-0000-4000-8000-000000000000')).toBe(false);
     expect(isTimeUuid(42)).toBe(false);

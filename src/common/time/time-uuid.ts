@@ -60,11 +60,19 @@ export function timeUuidDate(id: string): Date {
   return new Date(Number(timestampOf(id) / TICKS_PER_MS - GREGORIAN_OFFSET_MS));
 }
 
-/** Orders two timeuuids by their time (100 ns precision), then by their text; as Cassandra orders them. */
+/** The clock sequence and node of a timeuuid, as Cassandra compares them: byte by byte, each byte signed. */
+function signedTail(id: string): Buffer {
+  return Buffer.from(id.replace(/-/g, '').slice(16), 'hex').map((byte) => byte ^ 0x80);
+}
+
+/**
+ * Orders two timeuuids by their time (100 ns precision), then by clock sequence and node; as Cassandra orders
+ * them (which is why minTimeUuid's 0x80 bytes sort first).
+ */
 export function compareTimeUuids(a: string, b: string): number {
   const [left, right] = [timestampOf(a.toLowerCase()), timestampOf(b.toLowerCase())];
   if (left !== right) return left < right ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return Buffer.compare(signedTail(a), signedTail(b));
 }
 
 /** The instant of a timeuuid, in microseconds since the Unix epoch (its 100 ns ticks, rounded down). */
