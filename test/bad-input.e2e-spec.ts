@@ -49,6 +49,39 @@ describe('bad input', () => {
     });
   });
 
+  it('refuses a null client_message_id or sender_id with a 400 naming it (a 500, or a 404 for user null)', async () => {
+    const before = await t.http().get('/api/conversations/user/1').expect(200);
+    const res = await t
+      .http()
+      .post('/api/messages')
+      .send({ sender_id: null, receiver_id: 2, content: 'null?', client_message_id: null })
+      .expect(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: ['sender_id must be an integer number', 'client_message_id must be a string'],
+    });
+    const session = await t.register('nullsender');
+    const direct = await t
+      .as(session.access_token)
+      .post('/api/messages')
+      .send({ receiver_id: 2, content: 'null?', client_message_id: null })
+      .expect(400);
+    const inConversation = await t
+      .as(session.access_token)
+      .post('/api/conversations/00000000-0000-4000-8000-000000000000/messages')
+      .send({ content: 'null?', client_message_id: null })
+      .expect(400);
+    for (const answer of [direct, inConversation]) {
+      expect(answer.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['client_message_id must be a string'],
+      });
+    }
+    expect((await t.http().get('/api/conversations/user/1').expect(200)).body).toEqual(before.body);
+  });
+
   it('still answers 404 for a path no route knows', async () => {
     const res = await t.http().get('/api/nothing-here').expect(404);
     expect(res.body).toEqual({
