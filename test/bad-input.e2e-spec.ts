@@ -82,6 +82,17 @@ describe('bad input', () => {
     expect((await t.http().get('/api/conversations/user/1').expect(200)).body).toEqual(before.body);
   });
 
+  it.each([
+    ['/api/users/abc', 'user_id must be an integer number'],
+    ['/api/users/1.0', 'user_id must be an integer number'],
+    ['/api/users/0', 'user_id must not be less than 1'],
+    ['/api/conversations/user/1?limit=x', 'limit must be an integer number'],
+    ['/api/conversations/user/1?page=0', 'page must not be less than 1'],
+  ])('names the type before the range: GET %s', async (path, message) => {
+    const res = await t.http().get(path).expect(400);
+    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [message] });
+  });
+
   it('still answers 404 for a path no route knows', async () => {
     const res = await t.http().get('/api/nothing-here').expect(404);
     expect(res.body).toEqual({
