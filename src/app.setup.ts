@@ -11,6 +11,7 @@ import {
 import helmet from 'helmet';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
+import { literalPathMethods } from './common/http/allowed-methods';
 import { jsonBodyParser } from './common/http/body-parser';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -82,6 +83,8 @@ export function configureApp(app: INestApplication): void {
       maxAge: 600,
     });
   }
+  // Before the body is read: a method the path does not take needs no body.
+  app.use(literalPathMethods());
   app.use(...jsonBodyParser());
   // Everything a request does once its body is read, to its last statement, runs under one deadline. (After
   // the body parser: its stream events would run outside the deadline's async context.)

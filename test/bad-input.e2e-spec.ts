@@ -39,6 +39,10 @@ describe('bad input', () => {
     ['put', '/api/conversations', 'GET, POST'],
     ['delete', '/api/users/1', 'GET, PUT'],
     ['patch', '/health/ready', 'GET'],
+    // /api/users/{user_id} matches /api/users/me too, but /me is a resource of its own.
+    ['put', '/api/users/me', 'GET'],
+    ['delete', '/api/users/me', 'GET'],
+    ['options', '/api/users/me', 'GET'],
   ] as const)('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
     const res = await t.http()[method](path).expect(405);
     expect(res.headers.allow).toBe(allow);
@@ -47,6 +51,24 @@ describe('bad input', () => {
       error: 'Method Not Allowed',
       message: `${method.toUpperCase()} is not allowed on ${path}; allowed: ${allow}`,
     });
+  });
+
+  it('answers PUT /api/users/me with 405 before reading its body, with any credentials', async () => {
+    const session = await t.register('methodical');
+    for (const agent of [t.http(), t.as(session.access_token), t.anon()]) {
+      const res = await agent.put('/api/users/me').send({ username: 'methodical' }).expect(405);
+      expect({ allow: res.headers.allow, body: res.body }).toEqual({
+        allow: 'GET',
+        body: {
+          statusCode: 405,
+          error: 'Method Not Allowed',
+          message: 'PUT is not allowed on /api/users/me; allowed: GET',
+        },
+      });
+    }
+    const me = await t.as(session.access_token).get('/api/users/me').expect(200);
+    expect(me.body).toEqual({ ...session.user });
+    await t.as(session.access_token).head('/api/users/me').expect(200);
   });
 
   it('refuses a null client_message_id or sender_id with a 400 naming it (a 500, or a 404 for user null)', async () => {
