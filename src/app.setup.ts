@@ -1,10 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  OpenAPIObject,
+  OperationObject,
+  RequestBodyObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import helmet from 'helmet';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
+import { literalPathMethods } from './common/http/allowed-methods';
 import { jsonBodyParser } from './common/http/body-parser';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -27,9 +34,30 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, API_KEY_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controller, method) => method,
-  });
+  return closeRequestBodies(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (_controller, method) => method,
+    }),
+  );
+}
+
+/**
+ * The global ValidationPipe refuses a body field no DTO declares (forbidNonWhitelisted), so every request
+ * body schema says `additionalProperties: false`: clients and generated tests then know that an unknown
+ * field is a 400, not something ignored.
+ */
+function closeRequestBodies(document: OpenAPIObject): OpenAPIObject {
+  const schemas = document.components?.schemas ?? {};
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path as Record<string, OperationObject>)) {
+      const schema = (operation.requestBody as RequestBodyObject | undefined)?.content['application/json']
+        ?.schema;
+      const name = schema && '$ref' in schema ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+      const body = name ? schemas[name] : undefined;
+      if (body && !('$ref' in body)) body.additionalProperties = false;
+    }
+  }
+  return document;
 }
 
 /** Everything main.ts and the e2e tests set up alike on the Nest application. */
@@ -55,6 +83,8 @@ export function configureApp(app: INestApplication): void {
       maxAge: 600,
     });
   }
+  // Before the body is read: a method the path does not take needs no body.
+  app.use(literalPathMethods());
   app.use(...jsonBodyParser());
   // Everything a request does once its body is read, to its last statement, runs under one deadline. (After
   // the body parser: its stream events would run outside the deadline's async context.)

@@ -93,7 +93,7 @@ describe('sign-up, sign-in and tokens', () => {
     ],
     ['a short password', { username: 'carol', password: 'short' }, 'password must be 8 to 256'],
     ['a long password', { username: 'carol', password: 'p'.repeat(257) }, 'password must be 8 to 256'],
-    ['a number as password', { username: 'carol', password: 12345678 }, 'password must be 8 to 256'],
+    ['a number as password', { username: 'carol', password: 12345678 }, 'password must be a string'],
     [
       'an empty display name',
       { username: 'carol', password: PASSWORD, display_name: '' },

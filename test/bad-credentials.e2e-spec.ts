@@ -138,6 +138,35 @@ describe('bad credentials', () => {
     },
   );
 
+  it.each([
+    [
+      'a good API key and a bad token',
+      () => ({ 'X-Api-Key': TEST_API_KEY, Authorization: 'Bearer not-a-jwt' }),
+    ],
+    [
+      'a good API key and a good token',
+      () => ({ 'X-Api-Key': TEST_API_KEY, Authorization: `Bearer ${accessToken}` }),
+    ],
+    [
+      'a bad API key and a good token',
+      () => ({ 'X-Api-Key': 'not-the-key', Authorization: `Bearer ${accessToken}` }),
+    ],
+  ])('refuses %s together with 401: one credential per request', async (_, headers) => {
+    // A route either kind of caller may use, so that only the pair of credentials is refused.
+    const res = await t.anon().get(`/api/users/${userId}`).set(headers()).expect(401);
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="messenger", error="invalid_token", ' +
+        'error_description="send one credential, Authorization or X-Api-Key, not both"',
+    );
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'send one credential, Authorization or X-Api-Key, not both',
+    });
+    await t.anon().get(`/api/users/${userId}`).set('X-Api-Key', TEST_API_KEY).expect(200);
+    await t.as(accessToken).get(`/api/users/${userId}`).expect(200);
+  });
+
   it.each(['api_key', 'access_token'])('refuses credentials in the query string (%s)', async (name) => {
     const value = name === 'api_key' ? TEST_API_KEY : accessToken;
     const res = await t.anon().get(`/api/conversations/user/${userId}?${name}=${value}`).expect(401);

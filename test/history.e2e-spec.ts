@@ -98,6 +98,22 @@ describe('conversation history', () => {
   });
 
   describe('before_timestamp', () => {
+    it('reads an instant past the last one a timeuuid holds (about 5236) as after every message, not a 500', async () => {
+      const head = await t.http().get(url('?limit=5')).expect(200);
+      for (const at of ['9200-02-29', '9999-12-31T23:59:59.999Z', '5236-03-31T21:21:00.684Z']) {
+        const res = await t
+          .http()
+          .get(url(`/before?before_timestamp=${at}&limit=5`))
+          .expect(200);
+        expect({ at, body: res.body }).toEqual({
+          at,
+          body: { ...head.body, next_cursor: expect.any(String) },
+        });
+      }
+      const none = await t.http().get(url('/before?before_timestamp=0000-01-01')).expect(200);
+      expect(none.body).toEqual({ total: head.body.total, page: 1, limit: 20, data: [], next_cursor: null });
+    });
+
     it('lists only messages created strictly before the instant', async () => {
       const at = new Date(sentTimes[20]).toISOString();
       const res = await t

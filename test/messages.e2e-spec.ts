@@ -140,7 +140,7 @@ describe('POST /api/messages', () => {
       expect(res.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
-        message: ['receiver_id must not be greater than 9007199254740991', 'content must be a string'],
+        message: ['receiver_id must be an integer number', 'content must be a string'],
       });
     });
 

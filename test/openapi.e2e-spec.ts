@@ -1,3 +1,4 @@
+import { ISO_TIMESTAMP_PATTERN } from '../src/common/time/iso-timestamp';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('OpenAPI document and Swagger UI', () => {
@@ -56,7 +57,7 @@ describe('OpenAPI document and Swagger UI', () => {
       '/api/users/me': ['get', 'getMe', ['200', '401']],
       '/api/users': ['get', 'searchUsers', ['200', '400', '401']],
       '/api/users/{user_id}': ['get', 'getUser', ['200', '400', '401', '404']],
-      '/api/users/{user_id}/tokens': ['post', 'issueUserToken', ['201', '401', '403', '404']],
+      '/api/users/{user_id}/tokens': ['post', 'issueUserToken', ['201', '400', '401', '403', '404']],
       '/api/conversations': ['get', 'listMyConversations', ['200', '400', '401', '403']],
       '/api/conversations/{conversation_id}/messages': [
         'post',
@@ -111,5 +112,104 @@ describe('OpenAPI document and Swagger UI', () => {
     );
     expect(before.required).toBe(true);
     expect(before.description).toContain('UTC');
+  });
+
+  it('states what validation accepts: integer ids and bounds, patterns, lengths, closed bodies', async () => {
+    const { body } = await t.anon().get('/docs-json').expect(200);
+    type Parameter = { name: string; in: string; schema: object };
+    const parameter = (path: string, method: string, name: string) =>
+      (body.paths[path][method].parameters as Parameter[]).find((p) => p.name === name)?.schema;
+    const WHITE_SPACE =
+      '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+    const id = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+
+    expect(parameter('/api/users/{user_id}', 'get', 'user_id')).toEqual(id);
+    expect(parameter('/api/conversations/{conversation_id}/members/{user_id}', 'delete', 'user_id')).toEqual(
+      id,
+    );
+    expect(parameter('/api/users', 'get', 'page')).toEqual({ type: 'integer', minimum: 1, default: 1 });
+    expect(parameter('/api/users', 'get', 'limit')).toEqual({
+      type: 'integer',
+      minimum: 1,
+      maximum: 100,
+      default: 20,
+    });
+    expect(parameter('/api/users', 'get', 'cursor')).toEqual({
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]*$',
+      maxLength: 512,
+    });
+    expect(parameter('/api/users', 'get', 'username_prefix')).toEqual({
+      type: 'string',
+      pattern: '^[A-Za-z0-9_.]{3,32}$',
+      example: 'ali',
+    });
+    expect(
+      parameter('/api/messages/conversation/{conversation_id}/before', 'get', 'before_timestamp'),
+    ).toEqual({
+      type: 'string',
+      pattern: ISO_TIMESTAMP_PATTERN,
+      example: '2024-03-01T12:00:00Z',
+    });
+
+    const schemas = body.components.schemas as Record<string, { properties: Record<string, object> }>;
+    const bodies = Object.values(body.paths as Record<string, Record<string, { requestBody?: object }>>)
+      .flatMap((operations) => Object.values(operations))
+      .flatMap((operation) =>
+        operation.requestBody
+          ? [operation.requestBody as { content: { 'application/json': { schema: { $ref: string } } } }]
+          : [],
+      )
+      .map((requestBody) => requestBody.content['application/json'].schema.$ref.split('/').pop() as string);
+    expect([...new Set(bodies)].sort()).toEqual([
+      'AddMembersDto',
+      'ConversationMessageDto',
+      'CreateGroupDto',
+      'LoginDto',
+      'PutUserDto',
+      'RefreshTokenDto',
+      'RegisterDto',
+      'RenameGroupDto',
+      'SendMessageDto',
+    ]);
+    for (const name of bodies) {
+      expect({
+        name,
+        additionalProperties: (schemas[name] as { additionalProperties?: boolean }).additionalProperties,
+      }).toEqual({
+        name,
+        additionalProperties: false,
+      });
+    }
+
+    expect(schemas.RenameGroupDto.properties.title).toEqual({
+      type: 'string',
+      description: 'The group’s title: 1 to 100 characters, not only white space.',
+      minLength: 1,
+      maxLength: 100,
+      pattern: WHITE_SPACE,
+      example: 'Weekend trip 2',
+    });
+    expect(schemas.AddMembersDto.properties.user_ids).toMatchObject({
+      type: 'array',
+      items: id,
+      minItems: 1,
+      maxItems: 1000,
+    });
+    expect(schemas.RegisterDto.properties.display_name).toMatchObject({
+      type: 'string',
+      nullable: true,
+      minLength: 1,
+      maxLength: 64,
+      pattern: WHITE_SPACE,
+    });
+    expect(schemas.RegisterDto.properties.password).toMatchObject({ minLength: 8, maxLength: 256 });
+    expect(schemas.LoginDto.properties.password).toMatchObject({ minLength: 1, maxLength: 256 });
+    expect(schemas.RefreshTokenDto.properties.refresh_token).toMatchObject({ minLength: 1, maxLength: 512 });
+    expect(schemas.SendMessageDto.properties.sender_id).toMatchObject(id);
+    expect(schemas.SendMessageDto.properties.receiver_id).toMatchObject(id);
+    expect(schemas.SendMessageDto.properties.content).toMatchObject({ pattern: WHITE_SPACE });
+    expect(schemas.MessageDto.properties.sender_id).toMatchObject({ type: 'integer' });
+    expect(schemas.ErrorResponseDto.properties.statusCode).toMatchObject({ type: 'integer' });
   });
 });

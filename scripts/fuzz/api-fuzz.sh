@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Property-based fuzzing of the whole API from its own OpenAPI document (Schemathesis): every operation, with
-# generated valid and invalid input, once as a signed-in user and once as a trusted backend. It fails on any
-# 5xx answer. Needs a built service (npm run build), a Cassandra node at CASSANDRA_HOST:CASSANDRA_PORT and
+# generated valid and invalid input, once as a signed-in user and once as a trusted backend. It runs every
+# check Schemathesis has (server errors, status codes, response bodies and headers against their schemas,
+# valid input accepted and invalid input refused, authentication enforced, 405 with Allow, ...) and fails
+# on any failure; schemathesis.toml beside this script lists the few exceptions, each with its reason.
+# Needs a built service (npm run build), a Cassandra node at CASSANDRA_HOST:CASSANDRA_PORT and
 # the `st` command (pip install -r scripts/fuzz/requirements.txt). Bounded: FUZZ_EXAMPLES cases per operation.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,11 +42,32 @@ token=$(curl -sf -X POST "$base/api/auth/register" -H 'Content-Type: application
   -d '{"username": "fuzzer", "password": "fuzzer password 1"}' |
   node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')
 
+# positive_data_acceptance ("a request the schema allows is not refused with a 400") cannot hold on a few
+# operations, for rules that OpenAPI 3.0 cannot state; every other check runs on them:
+# - the paged lists: cursor is an opaque token the service issued (a string of its alphabet that it never
+#   issued is a 400), and page numbers are read from the head of the list, so (page - 1) * limit may be at
+#   most 1000, a bound across two parameters (page=60 is fine with limit=10, a 400 with limit=20);
+# - createGroup: a group has 3 to 1000 members counted with its creator after repeated ids are folded, so
+#   member_ids [7, 7] or [<creator>, 7] is a 400 though it has the two items the schema asks for;
+# - sendMessage, with the API key only: sender_id is required with a key and optional with a user token,
+#   and a schema cannot make a field depend on the credential.
+# So each identity is run twice: every check but that one on every operation, then that one check on the
+# operations where it holds.
+paged='searchUsers,listMyConversations,listUserConversations,listMembers,listMessages,listMessagesBefore'
+schemathesis() {
+  st --config-file scripts/fuzz/schemathesis.toml run "$base/docs-json" --max-examples "$examples" \
+    --generation-deterministic --no-color "$@"
+}
+
 status=0
-for header in "Authorization: Bearer ${token}" "X-Api-Key: ${key}"; do
-  echo "== schemathesis as ${header%%:*}"
-  st run "$base/docs-json" -H "$header" --checks not_a_server_error --max-examples "$examples" \
-    --generation-deterministic --no-color || status=1
+for identity in "Authorization: Bearer ${token}|${paged},createGroup" "X-Api-Key: ${key}|${paged},createGroup,sendMessage"; do
+  header=${identity%%|*}
+  unexpressible=${identity#*|}
+  echo "== schemathesis as ${header%%:*}: every check"
+  schemathesis -H "$header" --checks all --exclude-checks positive_data_acceptance || status=1
+  echo "== schemathesis as ${header%%:*}: positive_data_acceptance, but on ${unexpressible//,/, }"
+  schemathesis -H "$header" --checks positive_data_acceptance \
+    --exclude-operation-id-regex "^(${unexpressible//,/|})\$" || status=1
 done
 if grep -q '"level":50' "$log"; then
   echo "the service logged errors:"

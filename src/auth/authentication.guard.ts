@@ -63,11 +63,16 @@ export class AuthenticationGuard implements CanActivate {
       });
     };
     const key = request.headers['x-api-key'];
+    const authorization = request.headers.authorization;
+    // One credential per request: with both, one of them would be silently ignored (a bad token beside a
+    // good key would pass), and which kind of caller is asking would be ambiguous.
+    if (key !== undefined && authorization !== undefined) {
+      return fail('send one credential, Authorization or X-Api-Key, not both');
+    }
     if (key !== undefined) {
       const name = typeof key === 'string' ? matchApiKey(this.apiKeys, key) : undefined;
       return name ? { kind: 'service', keyName: name } : fail('the API key is not valid');
     }
-    const authorization = request.headers.authorization;
     if (authorization === undefined) {
       const inQuery = Object.keys(request.query ?? {}).some((name) => CREDENTIALS_IN_QUERY.test(name));
       return fail(

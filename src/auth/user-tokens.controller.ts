@@ -1,5 +1,11 @@
 import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiCredentials, ApiKeyOnly } from '../common/auth/auth.decorators';
 import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
 import { UserIdParamsDto } from '../users/dto/user-params.dto';
@@ -23,6 +29,7 @@ export class UserTokensController {
     description: 'For an integrator whose own sign-in vouches for the user: hand the token to its client.',
   })
   @ApiCreatedResponse({ type: AccessTokenDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed user_id.' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No user has this id.' })
   async issue(@Param() params: UserIdParamsDto): Promise<AccessTokenDto> {
     return toAccessTokenDto(await this.auth.issueAccessToken(params.user_id));

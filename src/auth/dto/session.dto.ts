@@ -8,7 +8,7 @@ export class AccessTokenDto {
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   token_type!: 'Bearer';
 
-  @ApiProperty({ description: 'Seconds until the access token expires.', example: 900 })
+  @ApiProperty({ description: 'Seconds until the access token expires.', example: 900, type: 'integer' })
   expires_in!: number;
 }
 

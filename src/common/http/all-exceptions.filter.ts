@@ -11,7 +11,7 @@ import { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { isDatabaseUnavailable, isUnconfirmedWrite } from '../../cassandra/cassandra-errors';
 import { DeadlineExceededError } from '../deadline/request-deadline';
-import { allowedMethods } from './allowed-methods';
+import { allowedMethods, answerMethodNotAllowed, isMethodAllowed } from './allowed-methods';
 import {
   ConflictError,
   DomainError,
@@ -95,15 +95,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private answerWrongMethod(host: ArgumentsHost, response: Response): boolean {
     const request = host.switchToHttp().getRequest<Request | undefined>();
     const allowed = request ? allowedMethods(request) : [];
-    if (allowed.length === 0 || !request || allowed.includes(request.method)) return false;
-    response
-      .status(HttpStatus.METHOD_NOT_ALLOWED)
-      .setHeader('Allow', allowed.join(', '))
-      .json({
-        statusCode: HttpStatus.METHOD_NOT_ALLOWED,
-        error: 'Method Not Allowed',
-        message: `${request.method} is not allowed on ${request.path}; allowed: ${allowed.join(', ')}`,
-      });
+    if (allowed.length === 0 || !request || isMethodAllowed(request.method, allowed)) return false;
+    answerMethodNotAllowed(request, response, allowed);
     return true;
   }
 }

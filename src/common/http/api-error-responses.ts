@@ -3,7 +3,7 @@ import { ApiProperty, ApiResponse } from '@nestjs/swagger';
 
 /** The body of every error response. */
 export class ErrorResponseDto {
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ example: 400, type: 'integer' })
   statusCode!: number;
 
   @ApiProperty({ example: 'Bad Request' })

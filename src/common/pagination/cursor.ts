@@ -14,7 +14,9 @@ export interface Cursor<TPosition> {
 }
 
 const VERSION = 1;
-const MAX_LENGTH = 512;
+export const MAX_CURSOR_LENGTH = 512;
+/** What every cursor is made of (base64url without padding); an empty cursor is no cursor. */
+export const CURSOR_PATTERN = /^[A-Za-z0-9_-]*$/;
 
 export function encodeCursor<TPosition>(cursor: Cursor<TPosition>): string {
   const payload = { v: VERSION, k: cursor.kind, s: cursor.scope, p: cursor.page, at: cursor.position };
@@ -28,7 +30,7 @@ export function decodeCursor<TPosition>(
   isPosition: (value: unknown) => value is TPosition,
 ): Cursor<TPosition> {
   const invalid = () => new InvalidRequestError('cursor is not a next_cursor returned by this list');
-  if (raw.length > MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) throw invalid();
+  if (raw.length === 0 || raw.length > MAX_CURSOR_LENGTH || !CURSOR_PATTERN.test(raw)) throw invalid();
   let payload: unknown;
   try {
     payload = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));

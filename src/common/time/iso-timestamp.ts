@@ -36,3 +36,16 @@ export function parseIsoTimestamp(value: string): number | undefined {
   const fractionMs = fraction ? Number(`0.${fraction}`) * 1000 : 0;
   return date.getTime() - (sign ? offsetMs : 0) + fractionMs;
 }
+
+const DAY_OF_MONTH =
+  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
+const LEAP_YEAR = '(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const TIME = '(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.,][0-9]{1,9})?)?)?';
+const ZONE = '(?:[Zz]|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?';
+
+/**
+ * Exactly what parseIsoTimestamp accepts, calendar included (month lengths, 29 February of leap years
+ * only), as a regular expression an OpenAPI document can carry: clients and generated tests see the same
+ * rule. ASCII classes only, because `\d` means more than 0-9 in some dialects.
+ */
+export const ISO_TIMESTAMP_PATTERN = `^(?:[0-9]{4}-${DAY_OF_MONTH}|${LEAP_YEAR}-02-29)${TIME}${ZONE}$`;

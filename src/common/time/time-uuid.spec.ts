@@ -17,6 +17,15 @@ describe('timeuuids without the driver', () => {
     expect(timeUuidDate(minTimeUuid(at))).toEqual(at);
   });
 
+  it('makes the minimum id of an instant past the timeuuid range as the largest timestamp, still a timeuuid', () => {
+    const last = minTimeUuid(new Date('9200-02-29T00:00:00Z'));
+    expect(last).toBe('ffffffff-ffff-1fff-8080-808080808080');
+    expect(isTimeUuid(last)).toBe(true);
+    expect(types.TimeUuid.fromString(last).getDate().getUTCFullYear()).toBe(5236);
+    expect(compareTimeUuids(newTimeUuid(new Date('5000-01-01T00:00:00Z')), last)).toBeLessThan(0);
+    expect(minTimeUuid(new Date(8.64e15))).toBe(last);
+  });
+
   it('makes unique, increasing ids within one millisecond', () => {
     const at = new Date('2026-01-01T00:00:00.000Z');
     const ids = Array.from({ length: 500 }, () => newTimeUuid(at));

@@ -50,9 +50,17 @@ export function newTimeUuid(at: Date): string {
   return format(timestampAt(at, ticksInLastMs), random.toString('hex'));
 }
 
-/** The smallest timeuuid of an instant: every id made at or after it sorts after it (as minTimeuuid()). */
+/** The last instant a timeuuid can carry: its timestamp has 60 bits (about the year 5236). */
+const MAX_TIMESTAMP = (1n << 60n) - 1n;
+
+/**
+ * The smallest timeuuid of an instant: every id made at or after it sorts after it (as minTimeuuid()). An
+ * instant past the last one a timeuuid can carry gives the largest timestamp, which every id precedes (its
+ * 61st bit would otherwise spill into the version digit and make no UUID at all).
+ */
 export function minTimeUuid(at: Date): string {
-  return format(timestampAt(at, 0), '8080808080808080');
+  const timestamp = timestampAt(at, 0);
+  return format(timestamp > MAX_TIMESTAMP ? MAX_TIMESTAMP : timestamp, '8080808080808080');
 }
 
 /** The instant of a timeuuid, to the millisecond. */

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { codePointLength, NOT_ONLY_WHITE_SPACE } from './text-length';
 
 export const MAX_CONTENT_CHARACTERS = 4000;
 
@@ -6,11 +7,11 @@ export const MAX_CONTENT_CHARACTERS = 4000;
 export function contentProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'must be a string';
   if (/[\uD800-\uDFFF]/u.test(value)) return 'must be valid Unicode (it contains an unpaired surrogate)';
-  const characters = [...value].length;
+  const characters = codePointLength(value);
   if (characters < 1 || characters > MAX_CONTENT_CHARACTERS) {
     return `must be 1 to ${MAX_CONTENT_CHARACTERS} characters long (got ${characters})`;
   }
-  if (!/\S/.test(value)) return 'must not be only white space';
+  if (!NOT_ONLY_WHITE_SPACE.test(value)) return 'must not be only white space';
   return undefined;
 }
 

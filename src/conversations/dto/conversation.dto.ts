@@ -21,6 +21,7 @@ export class ConversationDto {
   @ApiProperty({
     description: 'Number of members: 2 in a direct conversation, 1 in a notes conversation (with oneself).',
     example: 2,
+    type: 'integer',
   })
   member_count!: number;
 
@@ -37,7 +38,7 @@ export class ConversationDto {
     description: 'The member with the lower user id in a direct conversation; null in a group.',
     example: 1,
     nullable: true,
-    type: Number,
+    type: 'integer',
   })
   user1_id!: number | null;
 
@@ -45,7 +46,7 @@ export class ConversationDto {
     description: 'The member with the higher user id in a direct conversation; null in a group.',
     example: 2,
     nullable: true,
-    type: Number,
+    type: 'integer',
   })
   user2_id!: number | null;
 
@@ -73,7 +74,7 @@ export class ConversationDto {
   @ApiProperty({
     description: 'Sender of the latest message, null before any.',
     nullable: true,
-    type: Number,
+    type: 'integer',
   })
   last_message_sender_id!: number | null;
 
@@ -86,18 +87,25 @@ export class ConversationDto {
 }
 
 export class ConversationDetailsDto extends ConversationDto {
-  @ApiPropertyOptional({ description: 'Number of messages in the conversation.', example: 42 })
+  @ApiPropertyOptional({
+    description: 'Number of messages in the conversation.',
+    example: 42,
+    type: 'integer',
+  })
   message_count!: number;
 }
 
 export class ConversationPageDto {
-  @ApiProperty({ description: "Number of the user's conversations, kept up to date on write." })
+  @ApiProperty({
+    description: "Number of the user's conversations, kept up to date on write.",
+    type: 'integer',
+  })
   total!: number;
 
-  @ApiProperty({ description: 'This page’s number.' })
+  @ApiProperty({ description: 'This page’s number.', type: 'integer' })
   page!: number;
 
-  @ApiProperty({ description: 'Items per page, as requested.' })
+  @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
   @ApiProperty({ type: [ConversationDto], description: 'Conversations, most recent activity first.' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MemberDto {
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ example: 2, type: 'integer' })
   user_id!: number;
 
   @ApiProperty({ enum: ['owner', 'admin', 'member'] })
@@ -12,13 +12,13 @@ export class MemberDto {
 }
 
 export class MemberPageDto {
-  @ApiProperty({ description: 'Number of members of the conversation.' })
+  @ApiProperty({ description: 'Number of members of the conversation.', type: 'integer' })
   total!: number;
 
-  @ApiProperty({ description: 'This page’s number.' })
+  @ApiProperty({ description: 'This page’s number.', type: 'integer' })
   page!: number;
 
-  @ApiProperty({ description: 'Items per page, as requested.' })
+  @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
   @ApiProperty({ type: [MemberDto], description: 'Members in user id order.' })

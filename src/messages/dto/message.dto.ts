@@ -7,14 +7,14 @@ export class MessageDto {
   @ApiProperty({ description: 'The conversation the message belongs to.', format: 'uuid' })
   conversation_id!: string;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ example: 1, type: 'integer' })
   sender_id!: number;
 
   @ApiProperty({
     description: 'The other member of a direct conversation; null in a group.',
     example: 2,
     nullable: true,
-    type: Number,
+    type: 'integer',
   })
   receiver_id!: number | null;
 
@@ -33,13 +33,14 @@ export class MessagePageDto {
     description:
       'Number of messages in the conversation, kept up to date on write. For /before it is still the whole ' +
       "conversation's count: counting only the earlier ones would mean reading the history.",
+    type: 'integer',
   })
   total!: number;
 
-  @ApiProperty({ description: 'This page’s number.' })
+  @ApiProperty({ description: 'This page’s number.', type: 'integer' })
   page!: number;
 
-  @ApiProperty({ description: 'Items per page, as requested.' })
+  @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
   @ApiProperty({ type: [MessageDto], description: 'Messages, newest first.' })

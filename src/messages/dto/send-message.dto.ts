@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
+import { NOT_ONLY_WHITE_SPACE } from '../../common/validation/text-length';
+
+/**
+ * Optional, but not nullable: unlike @IsOptional(), a null is validated (and refused by name) rather than
+ * passed on as if it were a value.
+ */
+const IsLeftOut = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+// Stacked decorators run bottom-up and the pipe reports each field's first failure (stopAtFirstError): the
+// type checks stand last, so a null or a string is named as such rather than as out of range.
+const CLIENT_MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What every send carries: the content and the client's id of the send. */
 export class ConversationMessageDto {
@@ -8,6 +19,7 @@ export class ConversationMessageDto {
     description: `The message: 1 to ${MAX_CONTENT_CHARACTERS} Unicode characters, not only white space. Stored and returned exactly as sent.`,
     minLength: 1,
     maxLength: MAX_CONTENT_CHARACTERS,
+    pattern: NOT_ONLY_WHITE_SPACE.source,
     example: 'Hello! 👋',
   })
   @IsMessageContent()
@@ -18,14 +30,14 @@ export class ConversationMessageDto {
       'The client’s own id of this send, 1 to 64 characters of letters, digits, _ and -. Always send one: a retry ' +
       'with the same id (same sender, same conversation, within 24 hours) returns the stored message (200, ' +
       'Idempotent-Replayed: true) instead of storing it twice; the same id with other content is a 409.',
-    pattern: '^[A-Za-z0-9_-]{1,64}$',
+    pattern: CLIENT_MESSAGE_ID_PATTERN.source,
     example: 'b3f1c2d4-retry-safe',
   })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+  @IsLeftOut()
+  @Matches(CLIENT_MESSAGE_ID_PATTERN, {
     message: 'client_message_id must be 1 to 64 characters of letters, digits, _ and -',
   })
+  @IsString()
   readonly client_message_id?: string;
 }
 
@@ -35,25 +47,27 @@ export class SendMessageDto extends ConversationMessageDto {
     description:
       'The sending user, a positive integer up to 2^53 - 1. Required with an API key; with a user token it ' +
       'may be left out, and must otherwise be the signed-in user.',
+    type: 'integer',
     minimum: 1,
     maximum: Number.MAX_SAFE_INTEGER,
     example: 1,
   })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsLeftOut()
   @Max(Number.MAX_SAFE_INTEGER)
+  @Min(1)
+  @IsInt()
   readonly sender_id?: number;
 
   @ApiProperty({
     description:
       "The receiving user. The sender's own id opens their notes conversation (a conversation with themselves).",
+    type: 'integer',
     minimum: 1,
     maximum: Number.MAX_SAFE_INTEGER,
     example: 2,
   })
-  @IsInt()
-  @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
+  @Min(1)
+  @IsInt()
   readonly receiver_id!: number;
 }

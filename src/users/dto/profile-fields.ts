@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { CodePointLength, NOT_ONLY_WHITE_SPACE } from '../../common/validation/text-length';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../username';
 
 /** The username of a request body: checked against the allowed set, compared lower-case. */
@@ -17,12 +18,21 @@ export function UsernameField(): PropertyDecorator {
   );
 }
 
+/** An optional display name; null, like leaving it out, means none. */
 export function DisplayNameField(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description: 'Name shown to others: 1 to 64 characters.', example: 'Alice' }),
+    ApiPropertyOptional({
+      description: 'Name shown to others: 1 to 64 characters, not only white space. Null or left out: none.',
+      type: String,
+      nullable: true,
+      minLength: 1,
+      maxLength: 64,
+      pattern: NOT_ONLY_WHITE_SPACE.source,
+      example: 'Alice',
+    }),
     IsOptional(),
     IsString(),
-    Length(1, 64, { message: 'display_name must be 1 to 64 characters long' }),
-    Matches(/\S/, { message: 'display_name must not be only white space' }),
+    CodePointLength(1, 64, { message: 'display_name must be 1 to 64 characters long' }),
+    Matches(NOT_ONLY_WHITE_SPACE, { message: 'display_name must not be only white space' }),
   );
 }

@@ -5,5 +5,5 @@ export class PutUserDto {
   readonly username!: string;
 
   @DisplayNameField()
-  readonly display_name?: string;
+  readonly display_name?: string | null;
 }

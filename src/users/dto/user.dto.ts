@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UserDto {
-  @ApiProperty({ description: 'User id: a positive integer up to 2^53 - 1.', example: 26388279066624 })
+  @ApiProperty({
+    description: 'User id: a positive integer up to 2^53 - 1.',
+    example: 26388279066624,
+    type: 'integer',
+  })
   id!: number;
 
   @ApiProperty({ description: 'Unique, lower-case.', example: 'alice' })
@@ -15,10 +19,10 @@ export class UserDto {
 }
 
 export class UserSearchPageDto {
-  @ApiProperty({ description: 'This page’s number.' })
+  @ApiProperty({ description: 'This page’s number.', type: 'integer' })
   page!: number;
 
-  @ApiProperty({ description: 'Items per page, as requested.' })
+  @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
   @ApiProperty({
