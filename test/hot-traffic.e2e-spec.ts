@@ -161,5 +161,5 @@ describe('hot conversations', () => {
     expect(existsSync(systemLog)).toBe(true);
     const logged = readFileSync(systemLog).subarray(logOffset).toString('utf8');
     expect(logged.split('\n').filter((line) => /tombstone/i.test(line))).toEqual([]);
-  });
+  }, 240_000);
 });
