@@ -69,7 +69,7 @@ export function timeUuidDate(id: string): Date {
 }
 
 /** The clock sequence and node of a timeuuid, as Cassandra compares them: byte by byte, each byte signed. */
-function signedTail(id: string): Buffer {
+function signedTail(id: string): Uint8Array {
   return Buffer.from(id.replace(/-/g, '').slice(16), 'hex').map((byte) => byte ^ 0x80);
 }
 
