@@ -22,6 +22,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof errors.NoHostAvailableError) return true;
   if (error instanceof errors.OperationTimedOutError) return true;
   if (error instanceof errors.BusyConnectionError) return true;
+  // The connection to the coordinator dropped mid-request (a node died) and the statement was not retried.
+  if (error instanceof errors.DriverError && error.message === 'Socket was closed') return true;
   if (error instanceof errors.ResponseError) return TRANSIENT_RESPONSE_CODES.has(error.code);
   return false;
 }

@@ -86,16 +86,18 @@ export class MessagesRepository {
         request.bucket,
         request.contentSha256,
       ],
-      { prepare: true, isIdempotent: false },
+      // Safe to retry on another coordinator: a retry that finds the claim its first attempt made gets this
+      // request's own message id back, and so still counts as claimed.
+      { prepare: true, isIdempotent: true },
     );
-    if (result.wasApplied())
+    const row = result.first();
+    if (result.wasApplied() || (row.get('message_id') as types.TimeUuid).toString() === request.messageId)
       return {
         claimed: true,
         messageId: request.messageId,
         bucket: request.bucket,
         contentSha256: request.contentSha256,
       };
-    const row = result.first();
     return {
       claimed: false,
       messageId: (row.get('message_id') as types.TimeUuid).toString(),
