@@ -65,9 +65,11 @@ function boundOptions<T extends object>(
   statementTimeoutMs: number,
 ): T {
   const left = remainingOrThrow() ?? 0;
+  // A statement may ask for a shorter wait than the default (readTimeout in its own options).
+  const own = (options as { readTimeout?: number } | undefined)?.readTimeout;
   return {
     ...options,
-    readTimeout: Math.min(statementTimeoutMs, left),
+    readTimeout: Math.min(own ?? statementTimeoutMs, statementTimeoutMs, left),
     retry: new DeadlineRetryPolicy(deadline.at),
   } as T;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
+import { COUNTER_UPDATE } from '../cassandra/counter-update';
 import { forEachLimited } from '../common/concurrency';
 import {
   ADD_MEMBER,
@@ -246,10 +247,7 @@ export class ConversationsRepository {
   /** Counters are not idempotent: never retried by the driver, so a timeout may leave a count one short. */
   async countNewConversation(userIds: readonly number[]): Promise<void> {
     await forEachLimited([...new Set(userIds)], FAN_OUT_CONCURRENCY, async (userId) => {
-      await this.client.execute(INCREMENT_CONVERSATION_COUNT, [long(userId)], {
-        prepare: true,
-        isIdempotent: false,
-      });
+      await this.client.execute(INCREMENT_CONVERSATION_COUNT, [long(userId)], COUNTER_UPDATE);
     });
   }
 
@@ -260,10 +258,11 @@ export class ConversationsRepository {
   }
 
   async countNewMessage(conversationId: string): Promise<void> {
-    await this.client.execute(INCREMENT_MESSAGE_COUNT, [types.Uuid.fromString(conversationId)], {
-      prepare: true,
-      isIdempotent: false,
-    });
+    await this.client.execute(
+      INCREMENT_MESSAGE_COUNT,
+      [types.Uuid.fromString(conversationId)],
+      COUNTER_UPDATE,
+    );
   }
 
   async countMessages(conversationId: string): Promise<number> {

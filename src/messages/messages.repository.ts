@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
+import { COUNTER_UPDATE } from '../cassandra/counter-update';
 import { ListedBucket } from './history-walk';
 import { legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
 import {
@@ -60,10 +61,7 @@ export class MessagesRepository {
    */
   async countIntoBucket(conversationId: string, bucket: number, messages: number): Promise<number> {
     const id = types.Uuid.fromString(conversationId);
-    await this.client.execute(COUNT_INTO_BUCKET, [long(messages), id, bucket], {
-      prepare: true,
-      isIdempotent: false,
-    });
+    await this.client.execute(COUNT_INTO_BUCKET, [long(messages), id, bucket], COUNTER_UPDATE);
     const row = (await this.client.execute(SELECT_BUCKET_SIZE, [id, bucket], READ)).first();
     return (row?.get('messages') as types.Long | null)?.toNumber() ?? 0;
   }
