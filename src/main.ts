@@ -6,7 +6,12 @@ import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { bodyParser: false, bufferLogs: true });
+  // abortOnError: false, so a failure to start reaches the catch below (a message and exit code 1), not abort().
+  const app = await NestFactory.create(AppModule, {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   configureApp(app);
   const http = app.get(ConfigService<AppConfig, true>).get('http', { infer: true });
