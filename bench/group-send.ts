@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startCluster } from '../scripts/cassandra/cluster';
 import { runPool } from '../scripts/seed/pool';
+import { userCaller } from '../src/common/auth/caller';
 import { buildService } from '../scripts/seed/service-build';
 import { openServiceContext, SEED_CALLER, ServiceContext } from '../scripts/seed/service-context';
 import { LatencyRecorder } from './latency';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
           ? (await sendOnce(context, 2, '', -1)).message.conversationId
           : (
               await context.groups.createGroup(
-                1,
+                userCaller(1),
                 `group of ${size}`,
                 Array.from({ length: size - 1 }, (_, i) => i + 2),
               )

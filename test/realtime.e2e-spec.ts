@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
-import { io, Socket } from 'socket.io-client';
 import { forEachLimited } from '../src/common/concurrency';
+import { EventSockets, until } from './support/event-sockets';
 import { craftJwt, validClaims } from './support/jwt';
 import { createTestApp, freshKeyspace, range, TestApp } from './support/test-app';
 
@@ -17,7 +17,7 @@ describe('real-time events across two instances sharing Redis', () => {
   let a: TestApp;
   let b: TestApp;
   const urls: string[] = [];
-  const sockets: Socket[] = [];
+  const sockets = new EventSockets();
 
   beforeAll(async () => {
     const keyspace = freshKeyspace();
@@ -29,42 +29,23 @@ describe('real-time events across two instances sharing Redis', () => {
       else b = t;
     }
   });
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.disconnect();
-  });
+  afterEach(() => sockets.closeAll());
   afterAll(async () => {
     await b.close();
     await a.close();
   });
 
-  /** A socket of a user on one instance, once connected; its message.created events are collected. */
+  /** A socket of a user on one instance, once connected, with the message.created events it received. */
   const connect = async (url: string, token: string) => {
-    const socket = io(url, {
-      transports: ['websocket'],
-      auth: { token },
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    const received: MessageCreated[] = [];
-    socket.on('message.created', (event: MessageCreated) => received.push(event));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return { socket, received };
+    const connected = await sockets.connect(url, token);
+    return {
+      socket: connected.socket,
+      get received() {
+        return connected.of('message.created') as MessageCreated[];
+      },
+    };
   };
-
-  /** The error a refused handshake gets. */
-  const refusal = (url: string, auth: object) =>
-    new Promise<{ message: string; data: unknown }>((resolve, reject) => {
-      const socket = io(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
-      sockets.push(socket);
-      socket.once('connect', () => reject(new Error('the handshake was accepted')));
-      socket.once('connect_error', (error: Error & { data?: unknown }) =>
-        resolve({ message: error.message, data: error.data }),
-      );
-    });
+  const refusal = (url: string, auth: object) => sockets.refusal(url, auth);
 
   const tokensFor = async (ids: number[]) => {
     await a.users(...ids);
@@ -76,10 +57,6 @@ describe('real-time events across two instances sharing Redis', () => {
       );
     });
     return tokens;
-  };
-
-  const until = async (done: () => boolean, ms = 1000) => {
-    for (const started = Date.now(); !done() && Date.now() - started < ms;) await sleep(10);
   };
 
   it('delivers a message sent over HTTP to instance A to the receiver on instance B and the sender on A', async () => {

@@ -77,7 +77,7 @@ export class ConversationsController {
     @CurrentCaller() caller: Caller,
     @Body() body: CreateGroupDto,
   ): Promise<ConversationDetailsDto> {
-    const view = await this.groups.createGroup(userIdOf(caller), body.title, body.member_ids);
+    const view = await this.groups.createGroup(caller, body.title, body.member_ids);
     return toConversationDetailsDto(view, 0);
   }
 

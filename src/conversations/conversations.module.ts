@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CassandraModule } from '../cassandra/cassandra.module';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { UsersModule } from '../users/users.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
@@ -7,10 +8,11 @@ import { ConversationsService } from './conversations.service';
 import { GroupsService } from './groups.service';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
+import { TypingGateway } from './typing.gateway';
 import { Clock, SystemClock } from '../common/time/clock';
 
 @Module({
-  imports: [CassandraModule, UsersModule],
+  imports: [CassandraModule, UsersModule, RealtimeModule],
   controllers: [ConversationsController],
   providers: [
     ConversationsService,
@@ -18,6 +20,7 @@ import { Clock, SystemClock } from '../common/time/clock';
     ConversationsRepository,
     InboxService,
     InboxRepository,
+    TypingGateway,
     { provide: Clock, useClass: SystemClock },
   ],
   // The clock is the one every module stamps new things with.

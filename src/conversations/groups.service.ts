@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Caller } from '../common/auth/caller';
+import { Caller, userIdOf } from '../common/auth/caller';
 import {
   ConflictError,
   ForbiddenError,
@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { pageWindow, PageRequest } from '../common/pagination/page-window';
 import { pageFrom } from '../common/pagination/page';
 import { Clock } from '../common/time/clock';
+import { ConversationEvents } from '../realtime/conversation-events';
 import { UsersService } from '../users/users.service';
 import {
   Conversation,
@@ -23,6 +24,7 @@ import {
 } from './conversation.model';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { InboxMember } from './inbox';
 import { InboxService } from './inbox.service';
 
 export interface MemberPage {
@@ -54,6 +56,7 @@ export class GroupsService {
     private readonly conversations: ConversationsService,
     private readonly users: UsersService,
     private readonly inbox: InboxService,
+    private readonly events: ConversationEvents,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -62,7 +65,8 @@ export class GroupsService {
    * member rows, then the conversation row (which makes the group exist), then its entry in every member's
    * list, so it shows there before its first message.
    */
-  async createGroup(ownerId: number, title: string, memberIds: readonly number[]): Promise<ConversationView> {
+  async createGroup(owner: Caller, title: string, memberIds: readonly number[]): Promise<ConversationView> {
+    const ownerId = userIdOf(owner);
     const others = [...new Set(memberIds)].filter((id) => id !== ownerId);
     const size = others.length + 1;
     if (size < MIN_GROUP_MEMBERS || size > MAX_GROUP_MEMBERS) {
@@ -96,6 +100,7 @@ export class GroupsService {
         `Group ${group.id} created, but its members' counts were not all incremented: ${String(error)}`,
       );
     });
+    this.events.groupCreated(group, everyone, owner);
     return { conversation: group, role: 'owner' };
   }
 
@@ -141,6 +146,12 @@ export class GroupsService {
     await this.repository.countNewConversation(added).catch((error: unknown) => {
       this.logger.warn(`Members added to ${conversationId}, but not all their counts: ${String(error)}`);
     });
+    this.events.membersAdded(
+      group,
+      members.map((member) => member.userId),
+      added,
+      caller,
+    );
     return this.conversations.assertMember(conversationId, caller);
   }
 
@@ -164,14 +175,25 @@ export class GroupsService {
     if (!(await this.repository.removeMember(conversationId, userId))) return;
     await this.adjustMemberCount(conversationId, -1);
     await this.inbox.removeFromList(view.conversation, userId);
-    await this.refreshLists(conversationId);
+    const { group, members } = await this.refreshLists(conversationId);
+    this.events.memberRemoved(
+      group,
+      members.map((member) => member.userId),
+      userId,
+      caller,
+    );
   }
 
   /** Renames a group (owner or admin); every member's list shows the new title. */
   async rename(caller: Caller, conversationId: string, title: string): Promise<ConversationView> {
     await this.manageable(caller, conversationId);
     await this.repository.setTitle(conversationId, title, this.clock.now().getTime() * 1000);
-    await this.refreshLists(conversationId);
+    const { group, members } = await this.refreshLists(conversationId);
+    this.events.groupRenamed(
+      group,
+      members.map((member) => member.userId),
+      caller,
+    );
     return this.conversations.assertMember(conversationId, caller);
   }
 
@@ -182,11 +204,14 @@ export class GroupsService {
     return group;
   }
 
-  /** Copies the group's current title and member count into every member's list. */
-  private async refreshLists(conversationId: string): Promise<void> {
+  /** Copies the group's current title and member count into every member's list; returns both. */
+  private async refreshLists(
+    conversationId: string,
+  ): Promise<{ group: Conversation; members: InboxMember[] }> {
     const group = await this.current(conversationId);
     const members = await this.conversations.members(group);
     await this.inbox.refreshGroupFacts(group, members);
+    return { group, members };
   }
 
   /** The group if the caller is a member (404 otherwise); a direct conversation's members never change (409). */

@@ -1,12 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Caller } from '../common/auth/caller';
+import { Conversation } from '../conversations/conversation.model';
 import { toMessageDto } from '../messages/message.mapper';
 import { Message } from '../messages/message.model';
 import { EventsGateway, EventsServer } from './events.gateway';
-import { EVENT_VERSION, userRoom } from './realtime-events';
+import { EVENT_VERSION, GroupFacts, ServerToClientEvents, userRoom } from './realtime-events';
+
+/** The events of a conversation (session.expired is a socket's own). */
+type EventName = Exclude<keyof ServerToClientEvents, 'session.expired'>;
+type PayloadOf<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+function factsOf(group: Conversation, by: Caller): GroupFacts {
+  return {
+    v: EVENT_VERSION,
+    conversation_id: group.id,
+    title: group.title ?? null,
+    member_count: group.memberCount,
+    changed_by: by.kind === 'user' ? by.userId : null,
+  };
+}
 
 /**
- * What services tell the connected members of a conversation. Fire and forget: a send never waits on the
- * broker, and a failure to deliver is logged, never returned (clients catch up from history).
+ * What services tell the connected members of a conversation. Fire and forget: a request never waits on the
+ * broker, and a failure to deliver is logged, never returned (clients catch up from history and lists).
  */
 @Injectable()
 export class ConversationEvents {
@@ -15,17 +31,53 @@ export class ConversationEvents {
   constructor(private readonly gateway: EventsGateway) {}
 
   messageCreated(message: Message, memberIds: readonly number[]): void {
+    this.tell(memberIds, 'message.created', {
+      v: EVENT_VERSION,
+      conversation_id: message.conversationId,
+      message: toMessageDto(message),
+    });
+  }
+
+  groupCreated(group: Conversation, memberIds: readonly number[], by: Caller): void {
+    this.tell(memberIds, 'conversation.created', factsOf(group, by));
+  }
+
+  groupRenamed(group: Conversation, memberIds: readonly number[], by: Caller): void {
+    this.tell(memberIds, 'conversation.updated', factsOf(group, by));
+  }
+
+  membersAdded(
+    group: Conversation,
+    memberIds: readonly number[],
+    added: readonly number[],
+    by: Caller,
+  ): void {
+    this.tell(memberIds, 'members.added', { ...factsOf(group, by), user_ids: added });
+  }
+
+  /** Told to the remaining members and to the removed user. */
+  memberRemoved(group: Conversation, memberIds: readonly number[], removed: number, by: Caller): void {
+    const left = by.kind === 'user' && by.userId === removed;
+    this.tell([...memberIds, removed], 'member.removed', { ...factsOf(group, by), user_id: removed, left });
+  }
+
+  /** Told to the other members only. */
+  typing(conversationId: string, memberIds: readonly number[], userId: number): void {
+    this.tell(
+      memberIds.filter((id) => id !== userId),
+      'typing',
+      { v: EVENT_VERSION, conversation_id: conversationId, user_id: userId },
+    );
+  }
+
+  private tell<E extends EventName>(userIds: readonly number[], event: E, payload: PayloadOf<E>): void {
     // Scripts run the services without an HTTP server, so without sockets to tell.
     const server = this.gateway.server as EventsServer | undefined;
-    if (!server) return;
+    if (!server || userIds.length === 0) return;
     try {
-      server.to(memberIds.map(userRoom)).emit('message.created', {
-        v: EVENT_VERSION,
-        conversation_id: message.conversationId,
-        message: toMessageDto(message),
-      });
+      (server.to(userIds.map(userRoom)).emit as (event: E, payload: PayloadOf<E>) => boolean)(event, payload);
     } catch (error) {
-      this.logger.warn(`message.created of ${message.id} not delivered: ${String(error)}`);
+      this.logger.warn(`${event} of conversation ${payload.conversation_id} not delivered: ${String(error)}`);
     }
   }
 }

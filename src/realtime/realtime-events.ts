@@ -19,8 +19,52 @@ export interface SessionExpiredEvent {
   readonly reason: string;
 }
 
+/**
+ * A group's shared facts as every member sees them (a member's own role is in the REST answers, not here).
+ * `changed_by` is the user whose request made the change, or null when a trusted backend (API key) made it.
+ */
+export interface GroupFacts {
+  readonly v: typeof EVENT_VERSION;
+  readonly conversation_id: string;
+  readonly title: string | null;
+  readonly member_count: number;
+  readonly changed_by: number | null;
+}
+
+/** A group was created: sent to every member, so it shows in their lists before its first message. */
+export type ConversationCreatedEvent = GroupFacts;
+
+/** A group was renamed: sent to every member. */
+export type ConversationUpdatedEvent = GroupFacts;
+
+/** Members were added: sent to every member, the new ones included. */
+export interface MembersAddedEvent extends GroupFacts {
+  readonly user_ids: readonly number[];
+}
+
+/**
+ * A member was removed, or left (`left: true`): sent to the remaining members and to the removed user, whose
+ * sockets get no event of the group after this one.
+ */
+export interface MemberRemovedEvent extends GroupFacts {
+  readonly user_id: number;
+  readonly left: boolean;
+}
+
+/** Another member is typing in a conversation; ephemeral, never stored. Shown for a few seconds at most. */
+export interface TypingEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly conversation_id: string;
+  readonly user_id: number;
+}
+
 export interface ServerToClientEvents {
   'message.created': (event: MessageCreatedEvent) => void;
+  'conversation.created': (event: ConversationCreatedEvent) => void;
+  'conversation.updated': (event: ConversationUpdatedEvent) => void;
+  'members.added': (event: MembersAddedEvent) => void;
+  'member.removed': (event: MemberRemovedEvent) => void;
+  typing: (event: TypingEvent) => void;
   'session.expired': (event: SessionExpiredEvent) => void;
 }
 
