@@ -5,6 +5,7 @@ import { NotFoundError } from '../common/errors/domain-errors';
 import { ConversationEvents } from '../realtime/conversation-events';
 import { ConversationsService } from './conversations.service';
 import { parseTypingRequest, TypingThrottle } from './typing';
+import { EVENTS_SOCKET_OPTIONS } from '../realtime/gateway-options';
 
 export type TypingAnswer =
   | { v: 1; ok: true }
@@ -21,7 +22,7 @@ interface TypingSocketData {
  * members' sockets as a `typing` event, at most once per socket and conversation every few seconds. Never
  * stored. The acknowledgement says whether it was passed on.
  */
-@WebSocketGateway({ serveClient: false, transports: ['websocket'] })
+@WebSocketGateway(EVENTS_SOCKET_OPTIONS)
 export class TypingGateway {
   constructor(
     private readonly conversations: ConversationsService,

@@ -11,6 +11,7 @@ import { MessageDto } from './dto/message.dto';
 import { toMessageDto } from './message.mapper';
 import { MessagesService } from './messages.service';
 import { parseSyncRequest, SYNC_MESSAGES_PER_CONVERSATION } from './sync-request';
+import { EVENTS_SOCKET_OPTIONS } from '../realtime/gateway-options';
 
 type SyncedConversation =
   | { conversation_id: string; status: 'ok'; messages: MessageDto[]; has_more: boolean }
@@ -25,7 +26,7 @@ export type SyncAnswer =
  * up to 100 per conversation (`has_more`: sync again from the last one). Live events keep arriving meanwhile;
  * message ids let the client drop what it already has. The handshake was authenticated by EventsGateway.
  */
-@WebSocketGateway({ serveClient: false, transports: ['websocket'] })
+@WebSocketGateway(EVENTS_SOCKET_OPTIONS)
 export class SyncGateway {
   private readonly logger = new Logger(SyncGateway.name);
   private readonly deadlineMs: number;

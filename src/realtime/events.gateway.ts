@@ -3,6 +3,14 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer }
 import { Server, Socket } from 'socket.io';
 import { AccessTokens, InvalidAccessToken } from '../auth/access-tokens';
 import { EVENT_VERSION, ServerToClientEvents, userRoom } from './realtime-events';
+import {
+  INBOUND_EVENTS_BURST,
+  INBOUND_EVENTS_PER_SECOND,
+  InboundRate,
+  MAX_QUEUED_PACKETS_PER_SOCKET,
+  MAX_SOCKETS_PER_USER,
+} from './socket-limits';
+import { EVENTS_SOCKET_OPTIONS } from './gateway-options';
 
 interface SocketData {
   userId: number;
@@ -26,8 +34,11 @@ function tokenOf(socket: EventsSocket): string | undefined {
 }
 
 /** A refused handshake: the client's connect_error carries the message and `data.code`. */
-function refusal(message: string): Error & { data: { code: string } } {
-  return Object.assign(new Error(message), { data: { code: 'unauthorized' } });
+function refusal(
+  message: string,
+  code: 'unauthorized' | 'too_many_sockets' = 'unauthorized',
+): Error & { data: { code: string } } {
+  return Object.assign(new Error(message), { data: { code } });
 }
 
 /**
@@ -35,7 +46,7 @@ function refusal(message: string): Error & { data: { code: string } } {
  * of a user, as the REST API does; the socket then joins its user's room and gets the events of every
  * conversation the user is a member of, until the token expires ("session.expired", then the socket closes).
  */
-@WebSocketGateway({ serveClient: false, transports: ['websocket'] })
+@WebSocketGateway(EVENTS_SOCKET_OPTIONS)
 export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConnection<EventsSocket> {
   private readonly logger = new Logger(EventsGateway.name);
   @WebSocketServer() server!: EventsServer;
@@ -53,15 +64,36 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
         const session = this.tokens.verifySession(token);
         socket.data.userId = session.userId;
         socket.data.expiresAt = session.expiresAt;
-        next();
       } catch (error) {
         if (!(error instanceof InvalidAccessToken)) this.logger.error(`Handshake failed: ${String(error)}`);
         next(refusal(error instanceof InvalidAccessToken ? error.message : 'the access token is invalid'));
+        return;
       }
+      void this.openSockets(server, socket.data.userId).then((open) =>
+        next(
+          open >= MAX_SOCKETS_PER_USER
+            ? refusal(
+                `a user may hold ${MAX_SOCKETS_PER_USER} sockets at once: close one first`,
+                'too_many_sockets',
+              )
+            : undefined,
+        ),
+      );
     });
   }
 
+  /** The user's sockets on every instance; this instance's alone while the others cannot be asked. */
+  private async openSockets(server: EventsServer, userId: number): Promise<number> {
+    try {
+      return (await server.in(userRoom(userId)).fetchSockets()).length;
+    } catch {
+      return (await server.local.in(userRoom(userId)).fetchSockets()).length;
+    }
+  }
+
   async handleConnection(socket: EventsSocket): Promise<void> {
+    this.limitInbound(socket);
+    this.limitOutbound(socket);
     await socket.join(userRoom(socket.data.userId));
     const expiry = setTimeout(() => {
       socket.emit('session.expired', {
@@ -71,5 +103,44 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
       socket.disconnect(true);
     }, socket.data.expiresAt.getTime() - Date.now());
     socket.once('disconnect', () => clearTimeout(expiry));
+  }
+
+  /** Events past the socket's rate are dropped; one that asked for an acknowledgement is told why. */
+  private limitInbound(socket: EventsSocket): void {
+    const rate = new InboundRate();
+    socket.use((packet, next) => {
+      if (rate.take()) {
+        next();
+        return;
+      }
+      const ack: unknown = packet[packet.length - 1];
+      if (typeof ack === 'function') {
+        (ack as (answer: object) => void)({
+          v: EVENT_VERSION,
+          error: {
+            code: 'rate_limited',
+            message: `a socket may send ${INBOUND_EVENTS_PER_SECOND} events per second (bursts of ${INBOUND_EVENTS_BURST}); this one was dropped`,
+          },
+        });
+      }
+    });
+  }
+
+  /**
+   * A client that stops reading lets packets pile up in this instance's memory; past a bound it is
+   * disconnected, and catches up with `sync` when it reconnects.
+   */
+  private limitOutbound(socket: EventsSocket): void {
+    const connection = socket.conn;
+    // engine.io queues a connection's packets in writeBuffer while its transport cannot take more; the field is
+    // not in its typings, so it is read through a narrow view of the connection.
+    const queue = connection as unknown as { writeBuffer: unknown[] };
+    connection.on('packetCreate', () => {
+      if (!socket.connected || queue.writeBuffer.length <= MAX_QUEUED_PACKETS_PER_SOCKET) return;
+      this.logger.warn(
+        `Socket of user ${socket.data.userId} disconnected: ${queue.writeBuffer.length} packets unread`,
+      );
+      socket.disconnect(true);
+    });
   }
 }

@@ -31,7 +31,8 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    server.adapter(createAdapter(this.publisher, this.subscriber));
+    // Requests to the other instances (counting a user's sockets) give up after 1 s while Redis is away.
+    server.adapter(createAdapter(this.publisher, this.subscriber, { requestsTimeout: 1_000 }));
     return server;
   }
 

@@ -1,0 +1,63 @@
+import { AddressInfo } from 'node:net';
+import { EventSockets } from './support/event-sockets';
+import { createTestApp, freshKeyspace, TestApp } from './support/test-app';
+
+describe('what one client may cost on the events socket', () => {
+  let t: TestApp;
+  let url: string;
+  const sockets = new EventSockets();
+
+  beforeAll(async () => {
+    t = await createTestApp({ CASSANDRA_KEYSPACE: freshKeyspace() });
+    await t.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+  afterEach(() => sockets.closeAll());
+  afterAll(() => t.close());
+
+  it('lets a user hold 10 sockets at once, refuses an 11th, and takes a new one once one closes', async () => {
+    const { access_token: token } = await t.register('manytabs');
+    const open = [];
+    for (let i = 0; i < 10; i += 1) open.push(await sockets.connect(url, token));
+    expect(await sockets.refusal(url, { token })).toEqual({
+      message: 'a user may hold 10 sockets at once: close one first',
+      data: { code: 'too_many_sockets' },
+    });
+    open[0].socket.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const again = await sockets.connect(url, token);
+    expect(again.socket.connected).toBe(true);
+  });
+
+  it('answers events past 10 a second (bursts of 20) with rate_limited, and drops them', async () => {
+    const { access_token: token } = await t.register('chatty');
+    const { socket } = await sockets.connect(url, token);
+    const answers = (await Promise.all(
+      Array.from({ length: 30 }, () => socket.emitWithAck('typing', { conversation_id: 'x' })),
+    )) as { error: { code: string } }[];
+    const limited = {
+      v: 1,
+      error: {
+        code: 'rate_limited',
+        message: 'a socket may send 10 events per second (bursts of 20); this one was dropped',
+      },
+    };
+    const handled = { v: 1, error: { code: 'bad_request', message: 'conversation_id must be a UUID' } };
+    const passed = answers.filter((answer) => answer.error.code === 'bad_request');
+    // The burst passes, and perhaps one refilled in the few milliseconds the 30 took.
+    expect(passed.length).toBeGreaterThanOrEqual(20);
+    expect(passed.length).toBeLessThanOrEqual(22);
+    expect(answers).toEqual([
+      ...passed.map(() => handled),
+      ...answers.slice(passed.length).map(() => limited),
+    ]);
+  });
+
+  it('closes a socket that sends a packet over 64 KiB', async () => {
+    const { access_token: token } = await t.register('bigpacket');
+    const { socket } = await sockets.connect(url, token);
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    socket.emit('sync', { conversations: [{ conversation_id: 'x'.repeat(70 * 1024), after: 'y' }] });
+    expect(await reason).toBe('transport close');
+  });
+});
