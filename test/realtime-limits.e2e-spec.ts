@@ -1,6 +1,8 @@
-import { AddressInfo } from 'node:net';
+import { AddressInfo, Socket } from 'node:net';
 import { EventSockets } from './support/event-sockets';
 import { createTestApp, freshKeyspace, TestApp } from './support/test-app';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('what one client may cost on the events socket', () => {
   let t: TestApp;
@@ -60,4 +62,31 @@ describe('what one client may cost on the events socket', () => {
     socket.emit('sync', { conversations: [{ conversation_id: 'x'.repeat(70 * 1024), after: 'y' }] });
     expect(await reason).toBe('transport close');
   });
+
+  it('disconnects a client that stops reading once 1,000 packets wait for it', async () => {
+    const sender = await t.register('flooder');
+    const reader = await t.register('stalled');
+    const send = (content: string) =>
+      t
+        .as(sender.access_token)
+        .post('/api/messages')
+        .send({ receiver_id: reader.user.id, content })
+        .expect(201);
+    const first = (await send('first')).body as { id: string; conversation_id: string };
+    // 100 messages of 16 KB: each sync below is answered with 1.6 MB, enough to fill the loopback buffers.
+    for (let i = 0; i < 100; i += 1) await send('😀'.repeat(4000));
+    const { socket } = await sockets.connect(url, reader.access_token);
+    const transport = socket.io.engine.transport as unknown as { ws: { _socket: Socket } };
+    transport.ws._socket.pause();
+    let answered = 0;
+    const position = { conversations: [{ conversation_id: first.conversation_id, after: first.id }] };
+    for (let i = 0; i < 20; i += 1) socket.emit('sync', position, () => (answered += 1));
+    await sleep(1_000);
+    for (let i = 0; i < 1_200; i += 1) socket.emit('typing', { conversation_id: 'x' }, () => (answered += 1));
+    await sleep(1_000);
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    transport.ws._socket.resume();
+    expect(['io server disconnect', 'transport close']).toContain(await reason);
+    expect(answered).toBeLessThan(1_220);
+  }, 30_000);
 });

@@ -135,12 +135,15 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
     // engine.io queues a connection's packets in writeBuffer while its transport cannot take more; the field is
     // not in its typings, so it is read through a narrow view of the connection.
     const queue = connection as unknown as { writeBuffer: unknown[] };
+    let closing = false;
     connection.on('packetCreate', () => {
-      if (!socket.connected || queue.writeBuffer.length <= MAX_QUEUED_PACKETS_PER_SOCKET) return;
+      if (closing || queue.writeBuffer.length <= MAX_QUEUED_PACKETS_PER_SOCKET) return;
+      closing = true;
       this.logger.warn(
         `Socket of user ${socket.data.userId} disconnected: ${queue.writeBuffer.length} packets unread`,
       );
-      socket.disconnect(true);
+      // Closed at once, the queue dropped: a goodbye packet would wait behind everything the client is not reading.
+      connection.close(true);
     });
   }
 }
