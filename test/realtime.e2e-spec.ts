@@ -203,4 +203,36 @@ describe('real-time events across two instances sharing Redis', () => {
       reason: 'io server disconnect',
     });
   });
+
+  it('closes the sockets of a sign-in on every instance when it signs out, and no other sign-in of the user', async () => {
+    const session = await a.register('signsout', 'correct horse battery staple');
+    const other = await a
+      .anon()
+      .post('/api/auth/login')
+      .send({ username: 'signsout', password: 'correct horse battery staple' })
+      .expect(200);
+    const onB = await sockets.connect(urls[1], session.access_token);
+    const refreshed = await a
+      .anon()
+      .post('/api/auth/refresh')
+      .send({ refresh_token: session.refresh_token })
+      .expect(200);
+    const onA = await sockets.connect(urls[0], refreshed.body.access_token as string);
+    const otherSignIn = await sockets.connect(urls[1], other.body.access_token as string);
+    const closed = [onA, onB].map(
+      ({ socket }) => new Promise<string>((resolve) => socket.once('disconnect', resolve)),
+    );
+    await a
+      .as(refreshed.body.access_token as string)
+      .post('/api/auth/logout')
+      .send({ refresh_token: refreshed.body.refresh_token })
+      .expect(204);
+    expect(await Promise.all(closed)).toEqual(['io server disconnect', 'io server disconnect']);
+    const revoked = { v: 1, reason: 'the sign-in was signed out or revoked: sign in again' };
+    expect(onA.of('session.revoked')).toEqual([revoked]);
+    expect(onB.of('session.revoked')).toEqual([revoked]);
+    await sleep(200);
+    expect(otherSignIn.socket.connected).toBe(true);
+    expect(otherSignIn.events).toEqual([]);
+  });
 });

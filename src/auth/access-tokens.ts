@@ -28,9 +28,12 @@ export class AccessTokens {
     this.config = config.get('auth', { infer: true });
   }
 
-  issue(userId: number): IssuedAccessToken {
+  /** A token for a user; one of a sign-in names it (`sid`), so revoking the sign-in closes its sockets. */
+  issue(userId: number, sessionId?: string): IssuedAccessToken {
     // Algorithm, issuer, audience, lifetime and key are the module's (auth.module.ts).
-    const accessToken = this.jwt.sign({}, { subject: String(userId) });
+    const accessToken = this.jwt.sign(sessionId === undefined ? {} : { sid: sessionId }, {
+      subject: String(userId),
+    });
     return { accessToken, expiresIn: this.config.accessTokenTtlSeconds };
   }
 
@@ -39,8 +42,11 @@ export class AccessTokens {
     return this.verifySession(token).userId;
   }
 
-  /** The user the token was issued to and when it expires; throws InvalidAccessToken for anything else. */
-  verifySession(token: string): { userId: number; expiresAt: Date } {
+  /**
+   * The user the token was issued to, when it expires and the sign-in it belongs to (none for a token an
+   * integrator had issued); throws InvalidAccessToken for anything else.
+   */
+  verifySession(token: string): { userId: number; expiresAt: Date; sessionId?: string } {
     let payload: Record<string, unknown>;
     try {
       payload = this.jwt.verify<Record<string, unknown>>(token);
@@ -51,7 +57,7 @@ export class AccessTokens {
           : 'the access token is invalid',
       );
     }
-    const { sub, iat, exp } = payload;
+    const { sub, iat, exp, sid } = payload;
     // jsonwebtoken accepts a token without exp, and one issued in the future: both are refused here.
     if (typeof exp !== 'number') throw new InvalidAccessToken('the access token has no expiry');
     const now = Math.floor(Date.now() / 1000);
@@ -61,6 +67,10 @@ export class AccessTokens {
     if (typeof sub !== 'string' || !USER_ID.test(sub) || !Number.isSafeInteger(Number(sub))) {
       throw new InvalidAccessToken('the access token names no user');
     }
-    return { userId: Number(sub), expiresAt: new Date(exp * 1000) };
+    return {
+      userId: Number(sub),
+      expiresAt: new Date(exp * 1000),
+      ...(typeof sid === 'string' ? { sessionId: sid } : {}),
+    };
   }
 }

@@ -16,6 +16,7 @@ import { RateLimitGuard } from './rate-limit.guard';
 import { rateLimits } from './rate-limits';
 import { RefreshTokens } from './refresh-tokens';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
 import { UserTokensController } from './user-tokens.controller';
 
 @Module({
@@ -59,11 +60,13 @@ import { UserTokensController } from './user-tokens.controller';
     AccessTokens,
     RefreshTokens,
     RefreshTokensRepository,
+    SessionRevocations,
     // Guards run in this order: who is calling, then how often they may.
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  // The socket gateway authenticates its handshakes with the same access tokens.
-  exports: [AccessTokens],
+  // The socket gateway authenticates its handshakes with the same access tokens, and closes the sockets of a
+  // revoked sign-in.
+  exports: [AccessTokens, SessionRevocations],
 })
 export class AuthModule {}

@@ -54,7 +54,10 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const rotated = await this.refreshTokens.rotate(refreshToken);
-    return { ...this.accessTokens.issue(rotated.userId), refreshToken: rotated.refreshToken };
+    return {
+      ...this.accessTokens.issue(rotated.userId, rotated.familyId),
+      refreshToken: rotated.refreshToken,
+    };
   }
 
   async logout(refreshToken: string, userId: number): Promise<void> {
@@ -68,7 +71,7 @@ export class AuthService {
   }
 
   private async startSession(user: User): Promise<Session> {
-    const refreshToken = await this.refreshTokens.startFamily(user.id);
-    return { user, refreshToken, ...this.accessTokens.issue(user.id) };
+    const { refreshToken, familyId } = await this.refreshTokens.startFamily(user.id);
+    return { user, refreshToken, ...this.accessTokens.issue(user.id, familyId) };
   }
 }

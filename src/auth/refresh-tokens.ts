@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { UnauthenticatedError } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionRevocations } from './session-revocations';
 
 /** 256 bits of randomness, base64url: 43 characters. */
 const TOKEN_BYTES = 32;
@@ -29,6 +30,7 @@ export class RefreshTokens {
 
   constructor(
     private readonly repository: RefreshTokensRepository,
+    private readonly revocations: SessionRevocations,
     config: ConfigService<AppConfig, true>,
   ) {
     this.ttlSeconds = config.get('auth', { infer: true }).refreshTokenTtlSeconds;
@@ -38,15 +40,15 @@ export class RefreshTokens {
     return this.ttlSeconds;
   }
 
-  /** The first token of a new sign-in. */
-  async startFamily(userId: number): Promise<string> {
+  /** The first token of a new sign-in, and the sign-in's id (its family's). */
+  async startFamily(userId: number): Promise<{ refreshToken: string; familyId: string }> {
     const familyId = randomUUID();
     await this.repository.insertFamily(familyId, userId, this.ttlSeconds);
-    return this.issue(userId, familyId);
+    return { refreshToken: await this.issue(userId, familyId), familyId };
   }
 
-  /** Spends a token and returns its user and the next token of its family. */
-  async rotate(token: string): Promise<{ userId: number; refreshToken: string }> {
+  /** Spends a token and returns its user, the next token of its family and the family's id. */
+  async rotate(token: string): Promise<{ userId: number; refreshToken: string; familyId: string }> {
     const tokenHash = hashToken(token);
     const stored = await this.repository.findToken(tokenHash);
     if (!stored) throw invalid();
@@ -61,7 +63,11 @@ export class RefreshTokens {
     if (!family || family.revoked) throw invalid();
     // Writing the family again extends its lifetime with each rotation, as each new token's is.
     await this.repository.insertFamily(stored.familyId, stored.userId, this.ttlSeconds);
-    return { userId: stored.userId, refreshToken: await this.issue(stored.userId, stored.familyId) };
+    return {
+      userId: stored.userId,
+      refreshToken: await this.issue(stored.userId, stored.familyId),
+      familyId: stored.familyId,
+    };
   }
 
   /**
@@ -75,6 +81,7 @@ export class RefreshTokens {
 
   private async revokeFamily(familyId: string): Promise<void> {
     await this.repository.revokeFamily(familyId, new Date(), this.ttlSeconds + REVOCATION_MARGIN_SECONDS);
+    this.revocations.revoked(familyId);
   }
 
   private async issue(userId: number, familyId: string): Promise<string> {

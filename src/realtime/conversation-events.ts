@@ -6,8 +6,8 @@ import { Message } from '../messages/message.model';
 import { EventsGateway, EventsServer } from './events.gateway';
 import { EVENT_VERSION, GroupFacts, ServerToClientEvents, userRoom } from './realtime-events';
 
-/** The events of a conversation (session.expired is a socket's own). */
-type EventName = Exclude<keyof ServerToClientEvents, 'session.expired'>;
+/** The events of a conversation (the session events are a socket's own). */
+type EventName = Exclude<keyof ServerToClientEvents, 'session.expired' | 'session.revoked'>;
 type PayloadOf<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 
 function factsOf(group: Conversation, by: Caller): GroupFacts {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Server, Socket } from 'socket.io';
 import { AccessTokens, InvalidAccessToken } from '../auth/access-tokens';
-import { EVENT_VERSION, ServerToClientEvents, userRoom } from './realtime-events';
+import { SessionRevocations } from '../auth/session-revocations';
+import { EVENT_VERSION, ServerToClientEvents, sessionRoom, userRoom } from './realtime-events';
 import {
   INBOUND_EVENTS_BURST,
   INBOUND_EVENTS_PER_SECOND,
@@ -15,6 +16,7 @@ import { EVENTS_SOCKET_OPTIONS } from './gateway-options';
 interface SocketData {
   userId: number;
   expiresAt: Date;
+  sessionId?: string;
 }
 
 type EventsSocket = Socket<Record<string, never>, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -51,9 +53,21 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
   private readonly logger = new Logger(EventsGateway.name);
   @WebSocketServer() server!: EventsServer;
 
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly revocations: SessionRevocations,
+  ) {}
 
   afterInit(server: EventsServer): void {
+    // Told on the instance that revoked the sign-in; the adapter reaches its sockets on every instance.
+    this.revocations.onRevoked((sessionId) => {
+      const sockets = server.in(sessionRoom(sessionId));
+      sockets.emit('session.revoked', {
+        v: EVENT_VERSION,
+        reason: 'the sign-in was signed out or revoked: sign in again',
+      });
+      sockets.disconnectSockets(true);
+    });
     server.use((socket, next) => {
       const token = tokenOf(socket);
       if (token === undefined) {
@@ -64,6 +78,7 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
         const session = this.tokens.verifySession(token);
         socket.data.userId = session.userId;
         socket.data.expiresAt = session.expiresAt;
+        socket.data.sessionId = session.sessionId;
       } catch (error) {
         if (!(error instanceof InvalidAccessToken)) this.logger.error(`Handshake failed: ${String(error)}`);
         next(refusal(error instanceof InvalidAccessToken ? error.message : 'the access token is invalid'));
@@ -94,7 +109,12 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
   async handleConnection(socket: EventsSocket): Promise<void> {
     this.limitInbound(socket);
     this.limitOutbound(socket);
-    await socket.join(userRoom(socket.data.userId));
+    const { sessionId } = socket.data;
+    await socket.join(
+      sessionId === undefined
+        ? userRoom(socket.data.userId)
+        : [userRoom(socket.data.userId), sessionRoom(sessionId)],
+    );
     const expiry = setTimeout(() => {
       socket.emit('session.expired', {
         v: EVENT_VERSION,

@@ -58,6 +58,17 @@ export interface TypingEvent {
   readonly user_id: number;
 }
 
+/** Sent just before the server closes the sockets of a sign-in that was signed out or revoked. */
+export interface SessionRevokedEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly reason: string;
+}
+
+/** The room of every socket opened with the access tokens of one sign-in. */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
 export interface ServerToClientEvents {
   'message.created': (event: MessageCreatedEvent) => void;
   'conversation.created': (event: ConversationCreatedEvent) => void;
@@ -66,6 +77,7 @@ export interface ServerToClientEvents {
   'member.removed': (event: MemberRemovedEvent) => void;
   typing: (event: TypingEvent) => void;
   'session.expired': (event: SessionExpiredEvent) => void;
+  'session.revoked': (event: SessionRevokedEvent) => void;
 }
 
 /** The room every socket of one user joins: events for a user go to it, on whichever instance they are. */
