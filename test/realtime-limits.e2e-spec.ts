@@ -1,5 +1,5 @@
 import { AddressInfo, Socket } from 'node:net';
-import { EventSockets } from './support/event-sockets';
+import { EventSockets, until } from './support/event-sockets';
 import { createTestApp, freshKeyspace, TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,6 +53,19 @@ describe('what one client may cost on the events socket', () => {
       ...passed.map(() => handled),
       ...answers.slice(passed.length).map(() => limited),
     ]);
+  });
+
+  it('answers an event it does not know through its acknowledgement, or else with client.error', async () => {
+    const { access_token: token } = await t.register('unknownevent');
+    const connected = await sockets.connect(url, token);
+    const message = 'there is no event "subscribe": clients send sync, typing';
+    expect(await connected.socket.emitWithAck('subscribe', { conversation_id: 'x' })).toEqual({
+      v: 1,
+      error: { code: 'unknown_event', message },
+    });
+    connected.socket.emit('subscribe', { conversation_id: 'x' });
+    await until(() => connected.events.length > 0);
+    expect(connected.events).toEqual([['client.error', { v: 1, error: { code: 'unknown_event', message } }]]);
   });
 
   it('closes a socket that sends a packet over 64 KiB', async () => {

@@ -68,7 +68,8 @@ describe('real-time events across two instances sharing Redis', () => {
       .post('/api/messages')
       .send({ receiver_id: 2, content: 'across instances' })
       .expect(201);
-    await until(() => receiver.received.length > 0 && sender.received.length > 0);
+    // Within 1 s, or the assertions below fail.
+    await until(() => receiver.received.length > 0 && sender.received.length > 0, 1000);
     const expected = { v: 1, conversation_id: sent.body.conversation_id, message: sent.body };
     expect(receiver.received).toEqual([expected]);
     expect(sender.received).toEqual([expected]);

@@ -7,7 +7,7 @@ import { EventsGateway, EventsServer } from './events.gateway';
 import { EVENT_VERSION, GroupFacts, ServerToClientEvents, userRoom } from './realtime-events';
 
 /** The events of a conversation (the session events are a socket's own). */
-type EventName = Exclude<keyof ServerToClientEvents, 'session.expired' | 'session.revoked'>;
+type EventName = Exclude<keyof ServerToClientEvents, 'session.expired' | 'session.revoked' | 'client.error'>;
 type PayloadOf<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 
 function factsOf(group: Conversation, by: Caller): GroupFacts {

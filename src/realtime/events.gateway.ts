@@ -3,7 +3,14 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer }
 import { Server, Socket } from 'socket.io';
 import { AccessTokens, InvalidAccessToken } from '../auth/access-tokens';
 import { SessionRevocations } from '../auth/session-revocations';
-import { EVENT_VERSION, ServerToClientEvents, sessionRoom, userRoom } from './realtime-events';
+import {
+  CLIENT_EVENTS,
+  ClientErrorEvent,
+  EVENT_VERSION,
+  ServerToClientEvents,
+  sessionRoom,
+  userRoom,
+} from './realtime-events';
 import {
   INBOUND_EVENTS_BURST,
   INBOUND_EVENTS_PER_SECOND,
@@ -125,24 +132,32 @@ export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConn
     socket.once('disconnect', () => clearTimeout(expiry));
   }
 
-  /** Events past the socket's rate are dropped; one that asked for an acknowledgement is told why. */
+  /**
+   * Events past the socket's rate, and events the server does not know, are dropped: one sent with an
+   * acknowledgement is answered through it, any other with a `client.error` event.
+   */
   private limitInbound(socket: EventsSocket): void {
     const rate = new InboundRate();
     socket.use((packet, next) => {
-      if (rate.take()) {
+      const [event] = packet;
+      let error: ClientErrorEvent['error'];
+      if (!rate.take()) {
+        error = {
+          code: 'rate_limited',
+          message: `a socket may send ${INBOUND_EVENTS_PER_SECOND} events per second (bursts of ${INBOUND_EVENTS_BURST}); this one was dropped`,
+        };
+      } else if (!CLIENT_EVENTS.includes(event)) {
+        error = {
+          code: 'unknown_event',
+          message: `there is no event ${JSON.stringify(event).slice(0, 80)}: clients send ${CLIENT_EVENTS.join(', ')}`,
+        };
+      } else {
         next();
         return;
       }
       const ack: unknown = packet[packet.length - 1];
-      if (typeof ack === 'function') {
-        (ack as (answer: object) => void)({
-          v: EVENT_VERSION,
-          error: {
-            code: 'rate_limited',
-            message: `a socket may send ${INBOUND_EVENTS_PER_SECOND} events per second (bursts of ${INBOUND_EVENTS_BURST}); this one was dropped`,
-          },
-        });
-      }
+      if (typeof ack === 'function') (ack as (answer: ClientErrorEvent) => void)({ v: EVENT_VERSION, error });
+      else socket.emit('client.error', { v: EVENT_VERSION, error });
     });
   }
 

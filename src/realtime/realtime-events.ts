@@ -69,6 +69,15 @@ export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
+/** The events a client may send; each is answered through its acknowledgement. */
+export const CLIENT_EVENTS: readonly string[] = ['sync', 'typing'];
+
+/** A client event the server could not take: unknown, or dropped by the rate limit. */
+export interface ClientErrorEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly error: { readonly code: 'unknown_event' | 'rate_limited'; readonly message: string };
+}
+
 export interface ServerToClientEvents {
   'message.created': (event: MessageCreatedEvent) => void;
   'conversation.created': (event: ConversationCreatedEvent) => void;
@@ -78,6 +87,7 @@ export interface ServerToClientEvents {
   typing: (event: TypingEvent) => void;
   'session.expired': (event: SessionExpiredEvent) => void;
   'session.revoked': (event: SessionRevokedEvent) => void;
+  'client.error': (event: ClientErrorEvent) => void;
 }
 
 /** The room every socket of one user joins: events for a user go to it, on whichever instance they are. */
