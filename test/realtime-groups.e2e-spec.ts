@@ -1,5 +1,4 @@
-import { AddressInfo } from 'node:net';
-import { EventSockets, until } from './support/event-sockets';
+import { EventSockets, listen, until } from './support/event-sockets';
 import { createTestApp, freshKeyspace, Session, TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,8 +11,7 @@ describe('group changes and typing notices on the events socket', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ CASSANDRA_KEYSPACE: freshKeyspace() });
-    await t.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    url = await listen(t.app);
   });
   afterEach(() => sockets.closeAll());
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
-import { AddressInfo, Socket } from 'node:net';
-import { EventSockets, until } from './support/event-sockets';
+import { Socket } from 'node:net';
+import { EventSockets, listen, until } from './support/event-sockets';
 import { createTestApp, freshKeyspace, TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -11,8 +11,7 @@ describe('what one client may cost on the events socket', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ CASSANDRA_KEYSPACE: freshKeyspace() });
-    await t.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    url = await listen(t.app);
   });
   afterEach(() => sockets.closeAll());
   afterAll(() => t.close());

@@ -1,7 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { AddressInfo } from 'node:net';
 import { redisAnswers } from '../scripts/redis/local-redis';
-import { EventSockets, until } from './support/event-sockets';
+import { EventSockets, listen, until } from './support/event-sockets';
 import { createTestApp, freshKeyspace, Session, TestApp } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,8 +41,7 @@ describe('sends and events while Redis is killed and comes back', () => {
     const keyspace = freshKeyspace();
     for (const _ of [0, 1]) {
       const t = await createTestApp({ CASSANDRA_KEYSPACE: keyspace, REDIS_URL: `redis://127.0.0.1:${PORT}` });
-      await t.app.listen(0, '127.0.0.1');
-      urls.push(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
+      urls.push(await listen(t.app));
       if (a === undefined) a = t;
       else b = t;
     }

@@ -1,6 +1,5 @@
-import { AddressInfo } from 'node:net';
 import { forEachLimited } from '../src/common/concurrency';
-import { EventSockets, until } from './support/event-sockets';
+import { EventSockets, listen, until } from './support/event-sockets';
 import { craftJwt, validClaims } from './support/jwt';
 import { createTestApp, freshKeyspace, range, TestApp } from './support/test-app';
 
@@ -23,8 +22,7 @@ describe('real-time events across two instances sharing Redis', () => {
     const keyspace = freshKeyspace();
     for (const _ of [0, 1]) {
       const t = await createTestApp({ CASSANDRA_KEYSPACE: keyspace, REDIS_URL });
-      await t.app.listen(0, '127.0.0.1');
-      urls.push(`http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`);
+      urls.push(await listen(t.app));
       if (a === undefined) a = t;
       else b = t;
     }

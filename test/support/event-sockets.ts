@@ -1,3 +1,6 @@
+import { INestApplication } from '@nestjs/common';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 
 /** A connected events socket and every event it received, in order, as [name, payload]. */
@@ -56,4 +59,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Waits until `done()` holds, or `ms` have passed (the assertions after it then say what is missing). */
 export async function until(done: () => boolean, ms = 2000): Promise<void> {
   for (const started = Date.now(); !done() && Date.now() - started < ms;) await sleep(10);
+}
+
+/** Starts a test app's HTTP server (and so its events socket) on a free local port; returns its base URL. */
+export async function listen(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
 }
