@@ -1,9 +1,9 @@
 /**
  * Real-time delivery at 1,000 sockets (npm run bench:realtime). Two instances of the built service share one
  * Redis and the local Cassandra node; 1,000 users, each with one socket, alternate between them, in 50
- * groups of 20. After 20 sends of warm-up, 200 sends (4 at a time, each through one instance) are timed from
- * the start of the POST to each member socket's message.created: delivery p50 and p99 over every socket,
- * and the sockets' cost in the services' resident memory. Then the same fan-out with no service, a bare
+ * groups of 20. After 20 sends of warm-up, 200 sends at a steady 20 a second (each through one of the
+ * instances, in turn) are timed from the start of the POST to each member socket's message.created: delivery
+ * p50 and p99 over every socket, and the sockets' cost in the services' resident memory. Then the same fan-out with no service, a bare
  * broadcast to 1,000 clients, with socket.io and with plain ws, to compare the libraries.
  * Writes bench/results/realtime.md.
  */
@@ -26,7 +26,7 @@ const USERS = 1_000;
 const GROUP_SIZE = 20;
 const WARMUP = 20;
 const SENDS = 200;
-const LOOPS = 4;
+const SENDS_PER_SECOND = 20;
 const BROADCASTS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,26 +108,30 @@ async function serviceFanOut(): Promise<string[]> {
     const perSocket = (after[0] + after[1] - before[0] - before[1]) / USERS;
 
     const sends = new LatencyRecorder();
-    const run = async (count: number) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: LOOPS }, async () => {
-          for (let k = next++; k < count; k = next++) {
-            const group = groups[k % groups.length];
-            const content = `tag ${Math.random().toString(36).slice(2)} ${k}`;
-            const started = performance.now();
-            sentAt.set(content, started);
-            await call(
-              services[k % 2].baseUrl,
-              'POST',
-              `/api/conversations/${group.id}/messages`,
-              { content },
-              tokens.get(group.members[k % GROUP_SIZE]),
-            );
-            if (measuring) sends.record(performance.now() - started);
-          }
-        }),
+    const sendOne = async (k: number) => {
+      const group = groups[k % groups.length];
+      const content = `tag ${Math.random().toString(36).slice(2)} ${k}`;
+      const started = performance.now();
+      sentAt.set(content, started);
+      await call(
+        services[k % 2].baseUrl,
+        'POST',
+        `/api/conversations/${group.id}/messages`,
+        { content },
+        tokens.get(group.members[k % GROUP_SIZE]),
       );
+      if (measuring) sends.record(performance.now() - started);
+    };
+    // A steady rate: each send starts on its schedule, whether or not the ones before it have finished.
+    const run = async (count: number) => {
+      const pending: Promise<void>[] = [];
+      const started = performance.now();
+      for (let k = 0; k < count; k += 1) {
+        const wait = started + (k * 1000) / SENDS_PER_SECOND - performance.now();
+        if (wait > 0) await sleep(wait);
+        pending.push(sendOne(k));
+      }
+      await Promise.all(pending);
       await sleep(1_000);
     };
     await run(WARMUP);
@@ -227,7 +231,7 @@ async function main(): Promise<void> {
     '',
     `Measured by \`npm run bench:realtime\` on ${new Date().toISOString().slice(0, 10)}, every process on this ` +
       `machine's 2 cores: ${USERS.toLocaleString('en-US')} users with one socket each, in groups of ${GROUP_SIZE}; ` +
-      `${SENDS} sends, ${LOOPS} at a time, after ${WARMUP} of warm-up.`,
+      `${SENDS} sends at a steady ${SENDS_PER_SECOND} a second, after ${WARMUP} of warm-up.`,
     '',
     ...service,
     '',

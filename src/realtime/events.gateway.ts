@@ -53,7 +53,8 @@ function refusal(
 /**
  * The socket.io endpoint (path /socket.io, on the API's own port). A handshake must carry a valid access token
  * of a user, as the REST API does; the socket then joins its user's room and gets the events of every
- * conversation the user is a member of, until the token expires ("session.expired", then the socket closes).
+ * conversation the user is a member of, until the token expires ("session.expired", then the socket closes)
+ * or its sign-in is revoked ("session.revoked"). What one client may cost is bounded (socket-limits.ts).
  */
 @WebSocketGateway(EVENTS_SOCKET_OPTIONS)
 export class EventsGateway implements OnGatewayInit<EventsServer>, OnGatewayConnection<EventsSocket> {
