@@ -87,7 +87,8 @@ export class AuthController {
     summary: 'Revoke a sign-in',
     description:
       'Revokes the refresh token and every token rotated with it. An unknown token, or one of another user, ' +
-      'is ignored (RFC 7009), so the answer is 204 either way. Access tokens stay valid until they expire.',
+      'is ignored (RFC 7009), so the answer is 204 either way. The sockets of the sign-in are closed at once; ' +
+      'its access tokens stay valid for REST until they expire.',
   })
   @ApiNoContentResponse({ description: 'Revoked, or nothing to revoke.' })
   async logout(@CurrentCaller() caller: Caller, @Body() body: RefreshTokenDto): Promise<void> {
