@@ -13,8 +13,9 @@ type Consistency = types.consistencies;
 const MIN_RETRY_MS = 50;
 
 /**
- * The driver's default decisions (at most one retry of each kind), but none once the request's deadline is
- * (almost) reached: a retry would only answer after the client was told 503.
+ * The driver's default decisions (at most one retry of each kind), and one retry of an idempotent
+ * lightweight transaction's write timeout, but none once the request's deadline is (almost) reached: a retry
+ * would only answer after the client was told 503.
  */
 export class DeadlineRetryPolicy extends policies.retry.RetryPolicy {
   constructor(private readonly at: number) {
@@ -44,6 +45,12 @@ export class DeadlineRetryPolicy extends policies.retry.RetryPolicy {
     writeType: string,
   ) {
     if (this.late) return this.rethrowResult();
+    // A lightweight transaction whose Paxos round timed out (a replica just died, not yet marked down) is
+    // tried once more on another coordinator, if the statement says that is safe: the claim of a send is.
+    if (writeType === 'CAS' && info.nbRetry === 0 && info.executionOptions.isIdempotent()) {
+      // No consistency given keeps the statement's own (the one reported here is the serial one).
+      return this.retryResult(undefined as unknown as Consistency, false);
+    }
     return super.onWriteTimeout(info, consistency, received, blockFor, writeType);
   }
 
