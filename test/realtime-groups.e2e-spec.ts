@@ -1,26 +1,19 @@
-import { EventSockets, listen, until } from './support/event-sockets';
-import { createTestApp, freshKeyspace, Session, TestApp } from './support/test-app';
+import { until } from './support/event-sockets';
+import { eventsApp } from './support/events-app';
+import { Session } from './support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One instance without REDIS_URL: events are delivered in process, as `npm start` does. */
 describe('group changes and typing notices on the events socket', () => {
-  let t: TestApp;
-  let url: string;
-  const sockets = new EventSockets();
-
-  beforeAll(async () => {
-    t = await createTestApp({ CASSANDRA_KEYSPACE: freshKeyspace() });
-    url = await listen(t.app);
-  });
-  afterEach(() => sockets.closeAll());
-  afterAll(() => t.close());
+  const events = eventsApp();
+  const { sockets } = events;
 
   const people = async (prefix: string, names: string[]) => {
     const sessions: Session[] = [];
-    for (const name of names) sessions.push(await t.register(`${prefix}${name}`));
+    for (const name of names) sessions.push(await events.app.register(`${prefix}${name}`));
     const connected = await Promise.all(
-      sessions.map((session) => sockets.connect(url, session.access_token)),
+      sessions.map((session) => sockets.connect(events.url, session.access_token)),
     );
     return sessions.map((session, i) => ({
       id: session.user.id,
@@ -31,7 +24,7 @@ describe('group changes and typing notices on the events socket', () => {
 
   it('tells every member of a group its creation, renames, added members, removals and leaving, and stops at once', async () => {
     const [alice, bob, carol, dave, eve] = await people('grp', ['alice', 'bob', 'carol', 'dave', 'eve']);
-    const group = await t
+    const group = await events.app
       .as(alice.token)
       .post('/api/conversations')
       .send({ title: 'Plans', member_ids: [bob.id, carol.id] })
@@ -45,15 +38,19 @@ describe('group changes and typing notices on the events socket', () => {
       changed_by: by,
     });
 
-    await t.as(alice.token).patch(`/api/conversations/${id}`).send({ title: 'New plans' }).expect(200);
-    await t
+    await events.app
+      .as(alice.token)
+      .patch(`/api/conversations/${id}`)
+      .send({ title: 'New plans' })
+      .expect(200);
+    await events.app
       .as(alice.token)
       .post(`/api/conversations/${id}/members`)
       .send({ user_ids: [dave.id] })
       .expect(200);
-    await t.as(alice.token).delete(`/api/conversations/${id}/members/${carol.id}`).expect(204);
-    await t.as(bob.token).delete(`/api/conversations/${id}/members/${bob.id}`).expect(204);
-    const sent = await t
+    await events.app.as(alice.token).delete(`/api/conversations/${id}/members/${carol.id}`).expect(204);
+    await events.app.as(bob.token).delete(`/api/conversations/${id}/members/${bob.id}`).expect(204);
+    const sent = await events.app
       .as(alice.token)
       .post(`/api/conversations/${id}/messages`)
       .send({ content: 'only for those still here' })
@@ -85,7 +82,7 @@ describe('group changes and typing notices on the events socket', () => {
 
   it('passes a typing notice to the other members only, once per interval, and stores nothing', async () => {
     const [ann, ben, cid, out] = await people('typ', ['ann', 'ben', 'cid', 'out']);
-    const group = await t
+    const group = await events.app
       .as(ann.token)
       .post('/api/conversations')
       .send({ title: 'Typing', member_ids: [ben.id, cid.id] })
@@ -127,7 +124,7 @@ describe('group changes and typing notices on the events socket', () => {
     expect(cid.socket.events).toEqual([notice]);
     expect(ben.socket.events).toEqual([]);
     expect(out.socket.events).toEqual([]);
-    const history = await t.as(ann.token).get(`/api/messages/conversation/${id}`).expect(200);
+    const history = await events.app.as(ann.token).get(`/api/messages/conversation/${id}`).expect(200);
     expect(history.body).toEqual({ total: 0, page: 1, limit: 20, data: [], next_cursor: null });
   });
 });

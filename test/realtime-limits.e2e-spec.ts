@@ -1,38 +1,30 @@
 import { Socket } from 'node:net';
-import { EventSockets, listen, until } from './support/event-sockets';
-import { createTestApp, freshKeyspace, TestApp } from './support/test-app';
+import { until } from './support/event-sockets';
+import { eventsApp } from './support/events-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('what one client may cost on the events socket', () => {
-  let t: TestApp;
-  let url: string;
-  const sockets = new EventSockets();
-
-  beforeAll(async () => {
-    t = await createTestApp({ CASSANDRA_KEYSPACE: freshKeyspace() });
-    url = await listen(t.app);
-  });
-  afterEach(() => sockets.closeAll());
-  afterAll(() => t.close());
+  const events = eventsApp();
+  const { sockets } = events;
 
   it('lets a user hold 10 sockets at once, refuses an 11th, and takes a new one once one closes', async () => {
-    const { access_token: token } = await t.register('manytabs');
+    const { access_token: token } = await events.app.register('manytabs');
     const open = [];
-    for (let i = 0; i < 10; i += 1) open.push(await sockets.connect(url, token));
-    expect(await sockets.refusal(url, { token })).toEqual({
+    for (let i = 0; i < 10; i += 1) open.push(await sockets.connect(events.url, token));
+    expect(await sockets.refusal(events.url, { token })).toEqual({
       message: 'a user may hold 10 sockets at once: close one first',
       data: { code: 'too_many_sockets' },
     });
     open[0].socket.disconnect();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await sockets.connect(url, token);
+    const again = await sockets.connect(events.url, token);
     expect(again.socket.connected).toBe(true);
   });
 
   it('answers events past 10 a second (bursts of 20) with rate_limited, and drops them', async () => {
-    const { access_token: token } = await t.register('chatty');
-    const { socket } = await sockets.connect(url, token);
+    const { access_token: token } = await events.app.register('chatty');
+    const { socket } = await sockets.connect(events.url, token);
     const answers = (await Promise.all(
       Array.from({ length: 30 }, () => socket.emitWithAck('typing', { conversation_id: 'x' })),
     )) as { error: { code: string } }[];
@@ -55,8 +47,8 @@ describe('what one client may cost on the events socket', () => {
   });
 
   it('answers an event it does not know through its acknowledgement, or else with client.error', async () => {
-    const { access_token: token } = await t.register('unknownevent');
-    const connected = await sockets.connect(url, token);
+    const { access_token: token } = await events.app.register('unknownevent');
+    const connected = await sockets.connect(events.url, token);
     const message = 'there is no event "subscribe": clients send sync, typing';
     expect(await connected.socket.emitWithAck('subscribe', { conversation_id: 'x' })).toEqual({
       v: 1,
@@ -68,18 +60,18 @@ describe('what one client may cost on the events socket', () => {
   });
 
   it('closes a socket that sends a packet over 64 KiB', async () => {
-    const { access_token: token } = await t.register('bigpacket');
-    const { socket } = await sockets.connect(url, token);
+    const { access_token: token } = await events.app.register('bigpacket');
+    const { socket } = await sockets.connect(events.url, token);
     const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     socket.emit('sync', { conversations: [{ conversation_id: 'x'.repeat(70 * 1024), after: 'y' }] });
     expect(await reason).toBe('transport close');
   });
 
   it('disconnects a client that stops reading once 1,000 packets wait for it', async () => {
-    const sender = await t.register('flooder');
-    const reader = await t.register('stalled');
+    const sender = await events.app.register('flooder');
+    const reader = await events.app.register('stalled');
     const send = (content: string) =>
-      t
+      events.app
         .as(sender.access_token)
         .post('/api/messages')
         .send({ receiver_id: reader.user.id, content })
@@ -87,7 +79,7 @@ describe('what one client may cost on the events socket', () => {
     const first = (await send('first')).body as { id: string; conversation_id: string };
     // 100 messages of 16 KB: each sync below is answered with 1.6 MB, enough to fill the loopback buffers.
     for (let i = 0; i < 100; i += 1) await send('😀'.repeat(4000));
-    const { socket } = await sockets.connect(url, reader.access_token);
+    const { socket } = await sockets.connect(events.url, reader.access_token);
     const transport = socket.io.engine.transport as unknown as { ws: { _socket: Socket } };
     transport.ws._socket.pause();
     let answered = 0;
