@@ -9,6 +9,7 @@ import { validateEnvironment } from './config/environment';
 import { ConversationsModule } from './conversations/conversations.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
+import { ReadStateModule } from './read-state/read-state.module';
 import { UsersModule } from './users/users.module';
 import { redactedUrl } from './common/http/redacted-url';
 
@@ -47,6 +48,7 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
     UsersModule,
     ConversationsModule,
     MessagesModule,
+    ReadStateModule,
     HealthModule,
   ],
   providers: [

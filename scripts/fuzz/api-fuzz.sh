@@ -49,18 +49,20 @@ token=$(curl -sf -X POST "$base/api/auth/register" -H 'Content-Type: application
 #   most 1000, a bound across two parameters (page=60 is fine with limit=10, a 400 with limit=20);
 # - createGroup: a group has 3 to 1000 members counted with its creator after repeated ids are folded, so
 #   member_ids [7, 7] or [<creator>, 7] is a 400 though it has the two items the schema asks for;
+# - markRead: message_id must be no newer than the conversation's newest message, a bound that depends on
+#   stored data;
 # - sendMessage, with the API key only: sender_id is required with a key and optional with a user token,
 #   and a schema cannot make a field depend on the credential.
 # So each identity is run twice: every check but that one on every operation, then that one check on the
 # operations where it holds.
-paged='searchUsers,listMyConversations,listUserConversations,listMembers,listMessages,listMessagesBefore'
+paged='searchUsers,listMyConversations,listUserConversations,listMembers,listReadState,listMessages,listMessagesBefore'
 schemathesis() {
   st --config-file scripts/fuzz/schemathesis.toml run "$base/docs-json" --max-examples "$examples" \
     --generation-deterministic --no-color "$@"
 }
 
 status=0
-for identity in "Authorization: Bearer ${token}|${paged},createGroup" "X-Api-Key: ${key}|${paged},createGroup,sendMessage"; do
+for identity in "Authorization: Bearer ${token}|${paged},createGroup,markRead" "X-Api-Key: ${key}|${paged},createGroup,markRead,sendMessage"; do
   header=${identity%%|*}
   unexpressible=${identity#*|}
   echo "== schemathesis as ${header%%:*}: every check"

@@ -61,6 +61,16 @@ export class ConversationEvents {
     this.tell([...memberIds, removed], 'member.removed', { ...factsOf(group, by), user_id: removed, left });
   }
 
+  /** A member's read position moved: told to every member (for "seen by") and the reader's other devices. */
+  read(conversationId: string, memberIds: readonly number[], userId: number, messageId: string): void {
+    this.tell(memberIds, 'read', {
+      v: EVENT_VERSION,
+      conversation_id: conversationId,
+      user_id: userId,
+      message_id: messageId,
+    });
+  }
+
   /** Told to the other members only. */
   typing(conversationId: string, memberIds: readonly number[], userId: number): void {
     this.tell(

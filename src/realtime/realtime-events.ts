@@ -69,6 +69,14 @@ export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
 
+/** A member read a conversation up to a message (their read position moved forward to it). */
+export interface ReadEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly conversation_id: string;
+  readonly user_id: number;
+  readonly message_id: string;
+}
+
 /** The events a client may send; each is answered through its acknowledgement. */
 export const CLIENT_EVENTS: readonly string[] = ['sync', 'typing'];
 
@@ -85,6 +93,7 @@ export interface ServerToClientEvents {
   'members.added': (event: MembersAddedEvent) => void;
   'member.removed': (event: MemberRemovedEvent) => void;
   typing: (event: TypingEvent) => void;
+  read: (event: ReadEvent) => void;
   'session.expired': (event: SessionExpiredEvent) => void;
   'session.revoked': (event: SessionRevokedEvent) => void;
   'client.error': (event: ClientErrorEvent) => void;

@@ -1,0 +1,53 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+
+const TIME_UUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-1[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
+
+export class MarkReadDto {
+  @ApiProperty({
+    description:
+      'The newest message the caller has read (a message id: a version-1 UUID). At most the newest ' +
+      'message of the conversation; an older one than the current position changes nothing.',
+    format: 'uuid',
+    pattern: TIME_UUID_PATTERN,
+    example: '5f0f2a00-8c4e-11ee-b9d1-0242ac120002',
+  })
+  @IsString()
+  @Matches(new RegExp(TIME_UUID_PATTERN), { message: 'message_id must be a message id (a version-1 UUID)' })
+  readonly message_id!: string;
+}
+
+export class ReadPositionDto {
+  @ApiProperty({ example: 2, type: 'integer' })
+  user_id!: number;
+
+  @ApiProperty({
+    description: 'The newest message this member has read; null before they read any.',
+    format: 'uuid',
+    nullable: true,
+    type: String,
+  })
+  last_read_message_id!: string | null;
+}
+
+export class ReadStatePageDto {
+  @ApiProperty({ description: 'Number of members of the conversation.', type: 'integer' })
+  total!: number;
+
+  @ApiProperty({ description: 'This page’s number.', type: 'integer' })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
+  limit!: number;
+
+  @ApiProperty({ type: [ReadPositionDto], description: 'Every member, in user id order.' })
+  data!: ReadPositionDto[];
+
+  @ApiProperty({
+    description: 'Pass as cursor to read the next page; null on the last page.',
+    nullable: true,
+    type: String,
+  })
+  next_cursor!: string | null;
+}
