@@ -65,6 +65,16 @@ describe('OpenAPI document and Swagger UI', () => {
         ['201', '400', '401', '403', '404', '429', '503'],
       ],
       '/api/conversations/{conversation_id}/members': ['get', 'listMembers', ['200', '400', '401', '404']],
+      '/api/conversations/{conversation_id}/read': [
+        'post',
+        'markRead',
+        ['204', '400', '401', '403', '404', '503'],
+      ],
+      '/api/conversations/{conversation_id}/read-state': [
+        'get',
+        'listReadState',
+        ['200', '400', '401', '404', '503'],
+      ],
       '/api/conversations/{conversation_id}/members/{user_id}': [
         'delete',
         'removeMember',
@@ -166,6 +176,7 @@ describe('OpenAPI document and Swagger UI', () => {
       'ConversationMessageDto',
       'CreateGroupDto',
       'LoginDto',
+      'MarkReadDto',
       'PutUserDto',
       'RefreshTokenDto',
       'RegisterDto',
