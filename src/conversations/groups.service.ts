@@ -9,6 +9,7 @@ import {
 } from '../common/errors/domain-errors';
 import { forEachLimited } from '../common/concurrency';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { isUserPosition } from '../common/pagination/user-position';
 import { pageWindow, PageRequest } from '../common/pagination/page-window';
 import { pageFrom } from '../common/pagination/page';
 import { Clock } from '../common/time/clock';
@@ -40,12 +41,6 @@ export interface MemberPage {
 const FAN_OUT = 16;
 /** Compare-and-set attempts on member_count before giving up under contention. */
 const COUNT_ATTEMPTS = 30;
-
-const isMemberPosition = (value: unknown): value is { user: number } =>
-  typeof value === 'object' &&
-  value !== null &&
-  Number.isSafeInteger((value as { user?: unknown }).user) &&
-  ((value as { user: number }).user ?? 0) > 0;
 
 @Injectable()
 export class GroupsService {
@@ -255,7 +250,7 @@ export class GroupsService {
   /** A page of a conversation's members in user id order; members only, like every read of it. */
   async listMembers(conversationId: string, caller: Caller, request: PageRequest): Promise<MemberPage> {
     const { conversation } = await this.conversations.assertMember(conversationId, caller);
-    const window = pageWindow(request, (raw) => decodeCursor(raw, 'g', conversationId, isMemberPosition));
+    const window = pageWindow(request, (raw) => decodeCursor(raw, 'g', conversationId, isUserPosition));
     const wanted = window.offset + window.limit + 1;
     const read =
       conversation.kind === 'direct'

@@ -16,6 +16,7 @@ import {
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
 import { MarkReadDto, ReadStatePageDto } from './dto/read-state.dto';
+import { toReadStatePageDto } from './read-state.mapper';
 import { ReadStateService } from './read-state.service';
 
 @ApiTags('conversations')
@@ -67,16 +68,6 @@ export class ReadStateController {
     @Param() params: ConversationIdParamsDto,
     @Query() query: PageQueryDto,
   ): Promise<ReadStatePageDto> {
-    const page = await this.readState.listReadState(params.conversation_id, caller, query);
-    return {
-      total: page.total,
-      page: page.page,
-      limit: page.limit,
-      data: page.data.map((position) => ({
-        user_id: position.userId,
-        last_read_message_id: position.lastReadMessageId,
-      })),
-      next_cursor: page.nextCursor,
-    };
+    return toReadStatePageDto(await this.readState.listReadState(params.conversation_id, caller, query));
   }
 }

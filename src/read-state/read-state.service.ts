@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Caller, userIdOf } from '../common/auth/caller';
 import { InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
+import { isUserPosition } from '../common/pagination/user-position';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { compareTimeUuids } from '../common/time/time-uuid';
@@ -14,12 +15,6 @@ export interface ReadPosition {
   readonly userId: number;
   readonly lastReadMessageId: string | null;
 }
-
-const isUserPosition = (value: unknown): value is { user: number } =>
-  typeof value === 'object' &&
-  value !== null &&
-  Number.isSafeInteger((value as { user?: unknown }).user) &&
-  ((value as { user: number }).user ?? 0) > 0;
 
 @Injectable()
 export class ReadStateService {
