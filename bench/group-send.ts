@@ -5,7 +5,6 @@
  * another. Reports latency percentiles, the requests one send makes to Cassandra and the statements in them.
  * Writes bench/results/group-send.md.
  */
-import { Client } from 'cassandra-driver';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startCluster } from '../scripts/cassandra/cluster';
@@ -13,6 +12,7 @@ import { runPool } from '../scripts/seed/pool';
 import { userCaller } from '../src/common/auth/caller';
 import { buildService } from '../scripts/seed/service-build';
 import { openServiceContext, SEED_CALLER, ServiceContext } from '../scripts/seed/service-context';
+import { countTraffic } from './driver-traffic';
 import { LatencyRecorder } from './latency';
 
 const KEYSPACE = 'messenger_bench_groups';
@@ -20,31 +20,6 @@ const RESULTS = path.join(__dirname, 'results', 'group-send.md');
 const SIZES = [2, 10, 100, 1000];
 const WARMUP = 10;
 const SENDS = 60;
-
-type Method = (...args: unknown[]) => Promise<unknown>;
-
-/** Requests and statements one action sends through the client (a batch is one request of many statements). */
-async function countTraffic(client: Client, action: () => Promise<unknown>) {
-  const methods = client as unknown as Record<'execute' | 'batch', Method>;
-  const originals = { execute: methods.execute, batch: methods.batch };
-  const traffic = { requests: 0, statements: 0 };
-  methods.execute = (...args) => {
-    traffic.requests += 1;
-    traffic.statements += 1;
-    return originals.execute.apply(client, args);
-  };
-  methods.batch = (...args) => {
-    traffic.requests += 1;
-    traffic.statements += (args[0] as unknown[]).length;
-    return originals.batch.apply(client, args);
-  };
-  try {
-    await action();
-  } finally {
-    Object.assign(methods, originals);
-  }
-  return traffic;
-}
 
 async function sendOnce(context: ServiceContext, size: number, conversationId: string, index: number) {
   if (size === 2) {

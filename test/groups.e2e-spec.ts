@@ -72,6 +72,8 @@ describe('group conversations', () => {
       last_message_sender_id: null,
       last_message_content: null,
       message_count: 0,
+      unread_count: 0,
+      last_read_message_id: null,
     });
     const details = await t.as(bob.access_token).get(`/api/conversations/${res.body.id}`).expect(200);
     expect(details.body).toEqual({ ...res.body, role: 'member' });

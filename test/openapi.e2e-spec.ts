@@ -88,6 +88,7 @@ describe('OpenAPI document and Swagger UI', () => {
       ],
       '/api/conversations/user/{user_id}': ['get', 'listUserConversations', ['200', '400', '403', '503']],
       '/api/conversations/{conversation_id}': ['get', 'getConversation', ['200', '400', '404', '503']],
+      '/api/conversations/unread': ['get', 'countUnreadConversations', ['200', '401', '403', '503']],
     } as const;
     for (const [path, [method, operationId, statuses]] of Object.entries(operations)) {
       const operation = body.paths[path]?.[method];
@@ -192,6 +193,17 @@ describe('OpenAPI document and Swagger UI', () => {
         additionalProperties: false,
       });
     }
+
+    // Lists and details carry the reader's unread count, capped at 100.
+    expect(schemas.ConversationPageDto.properties.data).toEqual(
+      expect.objectContaining({ items: { $ref: '#/components/schemas/ListedConversationDto' } }),
+    );
+    expect(schemas.ListedConversationDto.properties.unread_count).toEqual(
+      expect.objectContaining({ type: 'integer', minimum: 0, maximum: 100, nullable: true }),
+    );
+    expect(schemas.ConversationDetailsDto.properties.last_read_message_id).toEqual(
+      expect.objectContaining({ type: 'string', nullable: true }),
+    );
 
     expect(schemas.RenameGroupDto.properties.title).toEqual({
       type: 'string',

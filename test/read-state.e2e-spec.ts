@@ -49,9 +49,10 @@ describe('read positions ("seen by")', () => {
       total: 3,
       page: 1,
       limit: 20,
+      // Alice sent the three messages: what one sends one has read.
       data: members.map((userId) => ({
         user_id: userId,
-        last_read_message_id: userId === bob.user.id ? ids[1] : null,
+        last_read_message_id: { [alice.user.id]: ids[2], [bob.user.id]: ids[1] }[userId] ?? null,
       })),
       next_cursor: null,
     });
@@ -104,7 +105,7 @@ describe('read positions ("seen by")', () => {
   });
 
   it('refuses a malformed id, one newer than the newest message, outsiders and API keys', async () => {
-    const { bob, id, ids } = await groupWithMessages('bad');
+    const { alice, bob, carol, id, ids } = await groupWithMessages('bad');
     const outsider = await events.app.register('badoutsider');
     const later = timeUuidAtMicros(Date.now() * 1000 + 60_000_000);
     const post = (token: string, body: object) =>
@@ -129,10 +130,14 @@ describe('read positions ("seen by")', () => {
       .as(bob.access_token)
       .get(`/api/conversations/${id}/read-state`)
       .expect(200);
-    expect(
-      (state.body.data as { last_read_message_id: string | null }[]).every(
-        (row) => row.last_read_message_id === null,
-      ),
-    ).toBe(true);
+    // Only the sender's own sends moved a position.
+    expect(state.body.data).toEqual(
+      [alice.user.id, bob.user.id, carol.user.id]
+        .sort((a, b) => a - b)
+        .map((userId) => ({
+          user_id: userId,
+          last_read_message_id: userId === alice.user.id ? ids[2] : null,
+        })),
+    );
   });
 });

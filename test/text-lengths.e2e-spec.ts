@@ -108,6 +108,8 @@ describe('text lengths in characters', () => {
       last_message_sender_id: null,
       last_message_content: null,
       message_count: 0,
+      unread_count: 0,
+      last_read_message_id: null,
     });
     const id = (res.body as { id: string }).id;
     const renamed = await t
@@ -118,7 +120,10 @@ describe('text lengths in characters', () => {
     expect(renamed.body).toEqual({
       ...(res.body as object),
       title: `${title.slice(2)}🎉`,
+      // A rename answers the group alone, without the reader's details.
       message_count: undefined,
+      unread_count: undefined,
+      last_read_message_id: undefined,
     });
     for (const [bad, message] of [
       [EMOJI.repeat(101), 'title must be 1 to 100 characters long'],

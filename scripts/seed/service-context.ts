@@ -11,6 +11,8 @@ import type * as GroupsServiceFile from '../../src/conversations/groups.service'
 import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
 import type * as MessagesServiceFile from '../../src/messages/messages.service';
 import type * as UsersServiceFile from '../../src/users/users.service';
+import type * as ConversationListsServiceFile from '../../src/read-state/conversation-lists.service';
+import type * as ReadStateServiceFile from '../../src/read-state/read-state.service';
 import { SeedClock } from './seed-clock';
 import { DIST_DIR } from './service-build';
 
@@ -25,6 +27,9 @@ export interface ServiceContext {
   readonly groups: GroupsServiceFile.GroupsService;
   readonly users: UsersServiceFile.UsersService;
   readonly messagesRepository: MessagesRepositoryFile.MessagesRepository;
+  /** Lists and details with unread counts, and read positions (the benches read through them). */
+  readonly lists: ConversationListsServiceFile.ConversationListsService;
+  readonly readState: ReadStateServiceFile.ReadStateService;
   /** The service's clock: `clock.at(time, () => messages.send(...))` sends at that time. */
   readonly clock: SeedClock;
   /** The service's connected client, for the seed marker and checks. */
@@ -59,6 +64,10 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
   const { UsersService } = fromDist<typeof UsersServiceFile>('users/users.service.js');
   const { GroupsService } = fromDist<typeof GroupsServiceFile>('conversations/groups.service.js');
   const { Clock } = fromDist<typeof ClockFile>('common/time/clock.js');
+  const { ConversationListsService } = fromDist<typeof ConversationListsServiceFile>(
+    'read-state/conversation-lists.service.js',
+  );
+  const { ReadStateService } = fromDist<typeof ReadStateServiceFile>('read-state/read-state.service.js');
   const clock = new SeedClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(Clock)
@@ -73,6 +82,8 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
     groups: app.get(GroupsService),
     users: app.get(UsersService),
     messagesRepository: app.get(MessagesRepository),
+    lists: app.get(ConversationListsService),
+    readState: app.get(ReadStateService),
     clock,
     client: app.get<symbol, Client>(CASSANDRA_CLIENT),
     close: () => app.close(),

@@ -31,7 +31,9 @@ export async function verifySample(
   const problems: string[] = [];
   for (const conversation of sample) {
     const {
-      view: { conversation: stored },
+      listed: {
+        view: { conversation: stored },
+      },
       messageCount,
     } = await context.conversations.getConversationDetails(conversation.id, SEED_CALLER);
     if (stored.lastMessage?.id !== conversation.newestId) {

@@ -1,4 +1,4 @@
-import { forEachLimited } from './concurrency';
+import { forEachLimited, mapLimited } from './concurrency';
 
 describe('forEachLimited', () => {
   it('does every item, never more than the limit at once', async () => {
@@ -30,5 +30,22 @@ describe('forEachLimited', () => {
 
   it('does nothing for no items', async () => {
     await expect(forEachLimited([], 4, () => Promise.reject(new Error('never')))).resolves.toBeUndefined();
+  });
+});
+
+describe('mapLimited', () => {
+  it('answers in the items’ order, whatever order the work finishes in', async () => {
+    const delays = [30, 5, 20, 1];
+    const results = await mapLimited(delays, 2, async (delay) => {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      return delay * 2;
+    });
+    expect(results).toEqual([60, 10, 40, 2]);
+  });
+
+  it('rejects with a failure', async () => {
+    await expect(
+      mapLimited([1, 2], 2, (item) => (item === 2 ? Promise.reject(new Error('no')) : Promise.resolve(item))),
+    ).rejects.toThrow('no');
   });
 });

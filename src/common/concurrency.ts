@@ -18,3 +18,17 @@ export async function forEachLimited<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure) throw failure.error;
 }
+
+/** `work` of every item, at most `limit` at a time, in the items' order; rejects with the first failure. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  const indexes = items.map((_, index) => index);
+  await forEachLimited(indexes, limit, async (index) => {
+    results[index] = await work(items[index]);
+  });
+  return results;
+}

@@ -1,6 +1,11 @@
 import { Page } from '../common/pagination/page';
-import { ConversationView, Member } from './conversation.model';
-import { ConversationDetailsDto, ConversationDto, ConversationPageDto } from './dto/conversation.dto';
+import { ConversationView, CountedConversation, Member } from './conversation.model';
+import {
+  ConversationDetailsDto,
+  ConversationDto,
+  ConversationPageDto,
+  ListedConversationDto,
+} from './dto/conversation.dto';
 import { MemberDto, MemberPageDto } from './dto/member.dto';
 import { MemberPage } from './groups.service';
 
@@ -22,19 +27,27 @@ export function toConversationDto({ conversation, role }: ConversationView): Con
   };
 }
 
-export function toConversationDetailsDto(
-  view: ConversationView,
-  messageCount: number,
-): ConversationDetailsDto {
-  return { ...toConversationDto(view), message_count: messageCount };
+export function toListedConversationDto(counted: CountedConversation): ListedConversationDto {
+  return {
+    ...toConversationDto(counted.view),
+    unread_count: counted.unreadCount,
+    last_read_message_id: counted.lastReadMessageId,
+  };
 }
 
-export function toConversationPageDto(page: Page<ConversationView>): ConversationPageDto {
+export function toConversationDetailsDto(
+  counted: CountedConversation,
+  messageCount: number,
+): ConversationDetailsDto {
+  return { ...toListedConversationDto(counted), message_count: messageCount };
+}
+
+export function toConversationPageDto(page: Page<CountedConversation>): ConversationPageDto {
   return {
     total: page.total,
     page: page.page,
     limit: page.limit,
-    data: page.data.map(toConversationDto),
+    data: page.data.map(toListedConversationDto),
     next_cursor: page.nextCursor,
   };
 }

@@ -43,6 +43,17 @@ export interface ConversationView {
   readonly role: MemberRole | null;
 }
 
+/** A conversation in a user's list, or their details of it: with the newest message they have read there. */
+export interface ListedConversation {
+  readonly view: ConversationView;
+  readonly lastReadMessageId: string | null;
+}
+
+/** As listed, with how many messages from others follow the read position (null without a reader). */
+export interface CountedConversation extends ListedConversation {
+  readonly unreadCount: number | null;
+}
+
 export interface Member {
   readonly userId: number;
   readonly role: MemberRole;

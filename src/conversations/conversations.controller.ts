@@ -22,30 +22,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, UserCallerOnly } from '../common/auth/auth.decorators';
-import { Caller, userIdOf } from '../common/auth/caller';
+import { Caller } from '../common/auth/caller';
 import {
   ApiConversationNotFoundResponse,
   ApiDatabaseUnavailableResponse,
   ErrorResponseDto,
 } from '../common/http/api-error-responses';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import { UserIdParamsDto } from '../users/dto/user-params.dto';
-import {
-  toConversationDetailsDto,
-  toConversationDto,
-  toConversationPageDto,
-  toMemberPageDto,
-} from './conversation.mapper';
+import { toConversationDetailsDto, toConversationDto, toMemberPageDto } from './conversation.mapper';
 import { ConversationsService } from './conversations.service';
 import { CreateGroupDto } from './dto/create-group.dto';
 import { MemberPageDto } from './dto/member.dto';
 import { GroupsService } from './groups.service';
 import { ConversationIdParamsDto } from './dto/conversation-params.dto';
 import { AddMembersDto, MemberParamsDto, RenameGroupDto } from './dto/change-group.dto';
-import { ConversationDetailsDto, ConversationDto, ConversationPageDto } from './dto/conversation.dto';
-
-const LIST_DESCRIPTION =
-  'Each conversation appears once, with its latest message. A user without conversations gets an empty page.';
+import { ConversationDetailsDto, ConversationDto } from './dto/conversation.dto';
 
 @ApiTags('conversations')
 @ApiDatabaseUnavailableResponse()
@@ -78,65 +69,7 @@ export class ConversationsController {
     @Body() body: CreateGroupDto,
   ): Promise<ConversationDetailsDto> {
     const view = await this.groups.createGroup(caller, body.title, body.member_ids);
-    return toConversationDetailsDto(view, 0);
-  }
-
-  @Get()
-  @UserCallerOnly()
-  @ApiOperation({
-    operationId: 'listMyConversations',
-    summary: "The signed-in user's conversations, most recent activity first",
-    description: LIST_DESCRIPTION,
-  })
-  @ApiOkResponse({ type: ConversationPageDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponseDto,
-    description: 'Malformed page, limit or cursor; or a page deeper than the page-number bound.',
-  })
-  async listMine(
-    @CurrentCaller() caller: Caller,
-    @Query() query: PageQueryDto,
-  ): Promise<ConversationPageDto> {
-    return toConversationPageDto(await this.conversations.listForUser(userIdOf(caller), caller, query));
-  }
-
-  @Get('user/:user_id')
-  @ApiOperation({
-    operationId: 'listUserConversations',
-    summary: "A user's conversations, most recent activity first",
-    description: `${LIST_DESCRIPTION} A user token may list only its own user's; an API key any user's.`,
-  })
-  @ApiOkResponse({ type: ConversationPageDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponseDto,
-    description: 'Malformed user_id, page, limit or cursor; or a page deeper than the page-number bound.',
-  })
-  @ApiForbiddenResponse({
-    type: ErrorResponseDto,
-    description: "A user token asking for another user's list.",
-  })
-  async listUserConversations(
-    @CurrentCaller() caller: Caller,
-    @Param() params: UserIdParamsDto,
-    @Query() query: PageQueryDto,
-  ): Promise<ConversationPageDto> {
-    return toConversationPageDto(await this.conversations.listForUser(params.user_id, caller, query));
-  }
-
-  @Get(':conversation_id')
-  @ApiOperation({ operationId: 'getConversation', summary: "One conversation's details" })
-  @ApiOkResponse({ type: ConversationDetailsDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'conversation_id is not a UUID.' })
-  @ApiConversationNotFoundResponse()
-  async getConversation(
-    @CurrentCaller() caller: Caller,
-    @Param() params: ConversationIdParamsDto,
-  ): Promise<ConversationDetailsDto> {
-    const { view, messageCount } = await this.conversations.getConversationDetails(
-      params.conversation_id,
-      caller,
-    );
-    return toConversationDetailsDto(view, messageCount);
+    return toConversationDetailsDto({ view, lastReadMessageId: null, unreadCount: 0 }, 0);
   }
 
   @Get(':conversation_id/members')

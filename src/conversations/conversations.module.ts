@@ -8,6 +8,8 @@ import { ConversationsService } from './conversations.service';
 import { GroupsService } from './groups.service';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
+import { ReadPositionsRepository } from './read-positions.repository';
+import { ReadPositionsService } from './read-positions.service';
 import { TypingGateway } from './typing.gateway';
 import { Clock, SystemClock } from '../common/time/clock';
 
@@ -20,10 +22,12 @@ import { Clock, SystemClock } from '../common/time/clock';
     ConversationsRepository,
     InboxService,
     InboxRepository,
+    ReadPositionsService,
+    ReadPositionsRepository,
     TypingGateway,
     { provide: Clock, useClass: SystemClock },
   ],
   // The clock is the one every module stamps new things with.
-  exports: [ConversationsService, Clock],
+  exports: [ConversationsService, ReadPositionsService, Clock],
 })
 export class ConversationsModule {}

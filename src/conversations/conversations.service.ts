@@ -10,6 +10,7 @@ import {
   Conversation,
   ConversationView,
   LastMessage,
+  ListedConversation,
   MAX_GROUP_MEMBERS,
   MemberRole,
   pairOf,
@@ -19,6 +20,7 @@ import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
 import { InboxMember, InboxPosition } from './inbox';
 import { InboxService } from './inbox.service';
+import { ReadPositionsService } from './read-positions.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,6 +47,7 @@ export class ConversationsService {
     private readonly repository: ConversationsRepository,
     private readonly users: UsersService,
     private readonly inbox: InboxService,
+    private readonly readPositions: ReadPositionsService,
   ) {}
 
   /**
@@ -103,16 +106,20 @@ export class ConversationsService {
     return this.repository.findMemberRole(conversation.id, userId);
   }
 
-  /** The conversation with its message count, for the details endpoint. */
+  /**
+   * The conversation with its message count, for the details endpoint, and the caller's read position (null
+   * for a trusted backend, which is not a member).
+   */
   async getConversationDetails(
     conversationId: string,
     caller: Caller,
-  ): Promise<{ view: ConversationView; messageCount: number }> {
-    const [view, messageCount] = await Promise.all([
+  ): Promise<{ listed: ListedConversation; messageCount: number }> {
+    const [view, messageCount, lastRead] = await Promise.all([
       this.assertMember(conversationId, caller),
       this.repository.countMessages(conversationId),
+      caller.kind === 'user' ? this.readPositions.positionOf(conversationId, caller.userId) : undefined,
     ]);
-    return { view, messageCount };
+    return { listed: { view, lastReadMessageId: lastRead ?? null }, messageCount };
   }
 
   countMessages(conversationId: string): Promise<number> {
@@ -146,6 +153,7 @@ export class ConversationsService {
     const members = await this.members(conversation);
     await Promise.all([
       this.repository.setLastMessage(conversation.id, message, atMicros, openedBucket),
+      this.readPositions.moveForSend(conversation.id, message.senderId, message.id),
       this.inbox.recordActivity({
         conversation: { ...conversation, lastMessage: message },
         atMicros,
@@ -178,7 +186,7 @@ export class ConversationsService {
    * A user's conversations, most recent activity first, each once with its latest message, read from the
    * user's inbox (see InboxService.read): a page costs a few partition reads whatever the traffic.
    */
-  async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<ConversationView>> {
+  async listForUser(userId: number, caller: Caller, request: PageRequest): Promise<Page<ListedConversation>> {
     if (caller.kind === 'user' && caller.userId !== userId) {
       throw new ForbiddenError(
         `a user may list only their own conversations (you are user ${caller.userId})`,
@@ -199,6 +207,12 @@ export class ConversationsService {
       };
       return encodeCursor({ kind: 'c', scope, page: nextPage, position });
     });
-    return { ...page, data: page.data.map((entry) => entry.view) };
+    return {
+      ...page,
+      data: page.data.map((entry) => ({
+        view: entry.view,
+        lastReadMessageId: entry.lastReadMessageId ?? null,
+      })),
+    };
   }
 }

@@ -12,8 +12,14 @@ export const SELECT_INBOX_BUCKET = `SELECT conversation_id, activity_id, kind, u
   role, created_at, last_message FROM inbox_entries WHERE user_id = ? AND bucket = ?`;
 export const UPSERT_INBOX_POINTER = `INSERT INTO inbox_pointers (user_id, conversation_id, bucket, activity_id)
   VALUES (?, ?, ?, ?) USING TIMESTAMP ?`;
+/** A sender's pointer: what one sends one has read, so the send moves the read position along. */
+export const UPSERT_INBOX_POINTER_READ = `INSERT INTO inbox_pointers
+  (user_id, conversation_id, bucket, activity_id, last_read_message_id) VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?`;
+/** Written at the message's microsecond, as read_positions is: the newest message read wins. */
+export const SET_INBOX_READ_POSITION = `UPDATE inbox_pointers USING TIMESTAMP ? SET last_read_message_id = ?
+  WHERE user_id = ? AND conversation_id = ?`;
 export const DELETE_INBOX_POINTER = 'DELETE FROM inbox_pointers WHERE user_id = ? AND conversation_id = ?';
-export const SELECT_INBOX_POINTERS = `SELECT conversation_id, bucket, activity_id FROM inbox_pointers
+export const SELECT_INBOX_POINTERS = `SELECT conversation_id, bucket, activity_id, last_read_message_id FROM inbox_pointers
   WHERE user_id = ? AND conversation_id IN ?`;
 export const INSERT_INBOX_BUCKET =
   'INSERT INTO inbox_buckets (user_id, bucket) VALUES (?, ?) USING TIMESTAMP ?';

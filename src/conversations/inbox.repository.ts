@@ -13,10 +13,13 @@ import {
   SELECT_INBOX_BUCKETS_FROM,
   SELECT_INBOX_POINTERS,
   SET_INBOX_MEMBER_COUNT,
+  SET_INBOX_READ_POSITION,
   SET_INBOX_TITLE,
   UPSERT_INBOX_ENTRY,
   UPSERT_INBOX_POINTER,
+  UPSERT_INBOX_POINTER_READ,
 } from './inbox-statements';
+import { timeUuidMicros } from '../common/time/time-uuid';
 import { directMemberCount, fromPreview, toPreview } from './conversations.repository';
 
 /** Every inbox statement is keyed by its whole row and carries its write time: safe for the driver to retry. */
@@ -123,15 +126,31 @@ export class InboxRepository {
     );
   }
 
+  /** A pointer that names a read position (a sender's) sets it too, at the same write time. */
   async writePointer(userId: number, pointer: InboxPointer, activityMicros: number): Promise<void> {
+    const key = [long(userId), types.Uuid.fromString(pointer.conversationId)];
+    const place = [pointer.bucket, types.TimeUuid.fromString(pointer.activityId)];
+    await (pointer.lastReadMessageId === undefined
+      ? this.client.execute(UPSERT_INBOX_POINTER, [...key, ...place, long(activityMicros)], IDEMPOTENT)
+      : this.client.execute(
+          UPSERT_INBOX_POINTER_READ,
+          [...key, ...place, types.TimeUuid.fromString(pointer.lastReadMessageId), long(activityMicros)],
+          IDEMPOTENT,
+        ));
+  }
+
+  /**
+   * The read position in a user's pointer, at the message's own microsecond (forward only). A user whose
+   * pointer was deleted since (they left) gets a row without a bucket, which reads as no pointer.
+   */
+  async setReadPosition(userId: number, conversationId: string, messageId: string): Promise<void> {
     await this.client.execute(
-      UPSERT_INBOX_POINTER,
+      SET_INBOX_READ_POSITION,
       [
+        long(timeUuidMicros(messageId)),
+        types.TimeUuid.fromString(messageId),
         long(userId),
-        types.Uuid.fromString(pointer.conversationId),
-        pointer.bucket,
-        types.TimeUuid.fromString(pointer.activityId),
-        long(activityMicros),
+        types.Uuid.fromString(conversationId),
       ],
       IDEMPOTENT,
     );
@@ -196,10 +215,16 @@ export class InboxRepository {
       const result = await this.client.execute(SELECT_INBOX_POINTERS, [long(userId), ids], IDEMPOTENT);
       for (const row of result.rows) {
         const conversationId = (row.get('conversation_id') as types.Uuid).toString();
+        const bucket = row.get('bucket') as number | null;
+        const activity = row.get('activity_id') as types.TimeUuid | null;
+        // A read position alone (set after the pointer was deleted) is not a pointer.
+        if (bucket === null || activity === null) continue;
+        const lastRead = row.get('last_read_message_id') as types.TimeUuid | null;
         pointers.set(conversationId, {
           conversationId,
-          bucket: row.get('bucket') as number,
-          activityId: (row.get('activity_id') as types.TimeUuid).toString(),
+          bucket,
+          activityId: activity.toString(),
+          ...(lastRead && { lastReadMessageId: lastRead.toString() }),
         });
       }
     }

@@ -51,12 +51,15 @@ export class InboxService {
       left !== bucket
         ? conversation
         : { ...conversation, titleVersion: undefined, memberCountVersion: undefined };
+    const activityId = activityIdOf(conversation);
+    // What one sends one has read: the sender's pointer moves their read position to the message.
+    const sender = conversation.lastMessage?.senderId;
     await this.fanOut(activity.members, async ({ userId, role }) => {
-      await this.place(userId, {
-        bucket,
-        activityId: activityIdOf(conversation),
-        view: { conversation: shown, role },
-      });
+      await this.place(
+        userId,
+        { bucket, activityId, view: { conversation: shown, role } },
+        userId === sender ? activityId : undefined,
+      );
       if (left !== bucket) await this.repository.deleteEntry(userId, left, conversation.id, atMicros);
     });
   }
@@ -67,6 +70,11 @@ export class InboxService {
     await this.fanOut(members, ({ userId, role }) =>
       this.place(userId, { bucket, activityId: activityIdOf(conversation), view: { conversation, role } }),
     );
+  }
+
+  /** Moves a user's read position in their pointer to a conversation (forward only, see setReadPosition). */
+  async moveReadPosition(userId: number, conversationId: string, messageId: string): Promise<void> {
+    await this.repository.setReadPosition(userId, conversationId, messageId);
   }
 
   /** Takes a conversation out of a user's list: its pointer, then its row. */
@@ -123,8 +131,11 @@ export class InboxService {
     }
   }
 
-  /** A member's row, then their pointer to it, and the bucket in their list of buckets. */
-  private async place(userId: number, entry: InboxEntry): Promise<void> {
+  /**
+   * A member's row, then their pointer to it (with their read position when `readTo` is given), and the
+   * bucket in their list of buckets.
+   */
+  private async place(userId: number, entry: InboxEntry, readTo?: string): Promise<void> {
     const atMicros = timeUuidMicros(entry.activityId);
     await Promise.all([
       this.repository.writeEntry(userId, entry, atMicros),
@@ -132,7 +143,12 @@ export class InboxService {
     ]);
     await this.repository.writePointer(
       userId,
-      { conversationId: entry.view.conversation.id, bucket: entry.bucket, activityId: entry.activityId },
+      {
+        conversationId: entry.view.conversation.id,
+        bucket: entry.bucket,
+        activityId: entry.activityId,
+        ...(readTo !== undefined && { lastReadMessageId: readTo }),
+      },
       atMicros,
     );
   }

@@ -21,13 +21,19 @@ export interface InboxEntry {
   readonly bucket: number;
   readonly activityId: string;
   readonly view: ConversationView;
+  /** The newest message the user has read there, from their pointer (set on the rows a read returns). */
+  readonly lastReadMessageId?: string;
 }
 
-/** Where a user's conversation currently is: the bucket and activity of its newest inbox row. */
+/**
+ * Where a user's conversation currently is: the bucket and activity of its newest inbox row; and the newest
+ * message the user has read there.
+ */
 export interface InboxPointer {
   readonly conversationId: string;
   readonly bucket: number;
   readonly activityId: string;
+  readonly lastReadMessageId?: string;
 }
 
 /**
@@ -100,7 +106,11 @@ export function currentRows(
       continue;
     }
     seen.add(id);
-    sorted.current.push(row);
+    sorted.current.push(
+      pointer.lastReadMessageId === undefined
+        ? row
+        : { ...row, lastReadMessageId: pointer.lastReadMessageId },
+    );
     if (pointer.bucket !== row.bucket) {
       sorted.repairs.push({ conversationId: id, bucket: row.bucket, activityId: row.activityId });
     }

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
 import { timeUuidMicros } from '../common/time/time-uuid';
-import { MOVE_READ_POSITION, SELECT_READ_POSITION, SELECT_READ_POSITIONS } from './read-state-statements';
+import { MOVE_READ_POSITION, SELECT_READ_POSITION, SELECT_READ_POSITIONS } from './read-position-statements';
 
 const IDEMPOTENT = { prepare: true, isIdempotent: true };
 
 @Injectable()
-export class ReadStateRepository {
+export class ReadPositionsRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   /** Written at the message's own microsecond: the newest message read wins, whatever the order of writes. */

@@ -15,6 +15,11 @@ export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_b
   WHERE conversation_id = ? AND bucket = ? AND message_id < ? LIMIT ?`;
 export const SELECT_MESSAGES_AFTER = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? AND message_id > ? ORDER BY message_id ASC LIMIT ?`;
+/** Senders only: what an unread count reads, newest first (the clustering order). */
+export const SELECT_SENDERS = `SELECT sender_id FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
+export const SELECT_SENDERS_AFTER = `SELECT sender_id FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ? AND message_id > ? LIMIT ?`;
 export const CLAIM_REQUEST = `INSERT INTO message_requests
   (conversation_id, sender_id, client_message_id, message_id, bucket, content_sha256) VALUES (?, ?, ?, ?, ?, ?)
   IF NOT EXISTS`;

@@ -7,10 +7,12 @@ import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { SyncGateway } from './sync.gateway';
+import { UnreadCountsService } from './unread-counts.service';
 
 @Module({
   imports: [CassandraModule, ConversationsModule, RealtimeModule],
   controllers: [MessagesController, ConversationMessagesController],
-  providers: [MessagesService, MessagesRepository, SyncGateway],
+  providers: [MessagesService, MessagesRepository, SyncGateway, UnreadCountsService],
+  exports: [UnreadCountsService],
 })
 export class MessagesModule {}

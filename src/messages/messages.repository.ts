@@ -15,6 +15,8 @@ import {
   SELECT_MESSAGES,
   SELECT_MESSAGES_AFTER,
   SELECT_MESSAGES_BEFORE,
+  SELECT_SENDERS,
+  SELECT_SENDERS_AFTER,
 } from './message-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
 import { Message, SendRequest } from './message.model';
@@ -159,6 +161,25 @@ export class MessagesRepository {
       READ,
     );
     return result.rows.map((row) => toMessage(conversationId, row));
+  }
+
+  /** The senders of up to `limit` messages of one bucket, newest first, strictly newer than `afterId` if given. */
+  async readSendersAfter(
+    conversationId: string,
+    bucket: number,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<number[]> {
+    const id = types.Uuid.fromString(conversationId);
+    const result =
+      afterId === undefined
+        ? await this.client.execute(SELECT_SENDERS, [id, bucket, limit], READ)
+        : await this.client.execute(
+            SELECT_SENDERS_AFTER,
+            [id, bucket, types.TimeUuid.fromString(afterId), limit],
+            READ,
+          );
+    return result.rows.map((row) => (row.get('sender_id') as types.Long).toNumber());
   }
 }
 

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
-import { CassandraModule } from '../cassandra/cassandra.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { MessagesModule } from '../messages/messages.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { ConversationListsController } from './conversation-lists.controller';
+import { ConversationListsService } from './conversation-lists.service';
 import { ReadStateController } from './read-state.controller';
-import { ReadStateRepository } from './read-state.repository';
 import { ReadStateService } from './read-state.service';
 
 @Module({
-  imports: [CassandraModule, ConversationsModule, RealtimeModule],
-  controllers: [ReadStateController],
-  providers: [ReadStateService, ReadStateRepository],
+  imports: [ConversationsModule, MessagesModule, RealtimeModule],
+  controllers: [ConversationListsController, ReadStateController],
+  providers: [ConversationListsService, ReadStateService],
 })
 export class ReadStateModule {}

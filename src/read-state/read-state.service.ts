@@ -7,8 +7,8 @@ import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { compareTimeUuids } from '../common/time/time-uuid';
 import { ConversationsService } from '../conversations/conversations.service';
+import { ReadPositionsService } from '../conversations/read-positions.service';
 import { ConversationEvents } from '../realtime/conversation-events';
-import { ReadStateRepository } from './read-state.repository';
 
 /** One member's read position: the newest message they have read, if any. */
 export interface ReadPosition {
@@ -19,7 +19,7 @@ export interface ReadPosition {
 @Injectable()
 export class ReadStateService {
   constructor(
-    private readonly repository: ReadStateRepository,
+    private readonly positions: ReadPositionsService,
     private readonly conversations: ConversationsService,
     private readonly events: ConversationEvents,
   ) {}
@@ -37,8 +37,8 @@ export class ReadStateService {
       );
     }
     const userId = userIdOf(caller);
-    await this.repository.moveForward(conversationId, userId, messageId);
-    if ((await this.repository.positionOf(conversationId, userId)) !== messageId) return;
+    await this.positions.moveForward(conversationId, userId, messageId);
+    if ((await this.positions.positionOf(conversationId, userId)) !== messageId) return;
     const members = await this.conversations.members(conversation);
     this.events.read(
       conversationId,
@@ -65,7 +65,7 @@ export class ReadStateService {
     const positions =
       read.length === 0
         ? new Map<number, string>()
-        : await this.repository.positionsBetween(conversationId, read[0], read[read.length - 1]);
+        : await this.positions.positionsBetween(conversationId, read[0], read[read.length - 1]);
     return pageFrom(
       read.map((userId) => ({ userId, lastReadMessageId: positions.get(userId) ?? null })),
       window,

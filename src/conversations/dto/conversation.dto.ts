@@ -86,7 +86,32 @@ export class ConversationDto {
   last_message_content!: string | null;
 }
 
-export class ConversationDetailsDto extends ConversationDto {
+export class ListedConversationDto extends ConversationDto {
+  @ApiProperty({
+    description:
+      'Messages from others after the reader’s read position, counted up to 100: 100 means 100 or more ' +
+      '(show "99+"). The reader’s own messages never count, and a send moves its sender’s position to it. ' +
+      'The reader is the user whose list this is, or the caller; null when a trusted backend reads a ' +
+      'conversation directly.',
+    example: 3,
+    minimum: 0,
+    maximum: 100,
+    nullable: true,
+    type: 'integer',
+  })
+  unread_count!: number | null;
+
+  @ApiProperty({
+    description:
+      'The newest message the reader has read (POST /api/conversations/{id}/read, or their own latest send); ' +
+      'null before any, or without a reader.',
+    nullable: true,
+    type: String,
+  })
+  last_read_message_id!: string | null;
+}
+
+export class ConversationDetailsDto extends ListedConversationDto {
   @ApiPropertyOptional({
     description: 'Number of messages in the conversation.',
     example: 42,
@@ -108,8 +133,8 @@ export class ConversationPageDto {
   @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
-  @ApiProperty({ type: [ConversationDto], description: 'Conversations, most recent activity first.' })
-  data!: ConversationDto[];
+  @ApiProperty({ type: [ListedConversationDto], description: 'Conversations, most recent activity first.' })
+  data!: ListedConversationDto[];
 
   @ApiProperty({
     description: 'Pass as cursor to read the next page; null on the last page.',

@@ -51,3 +51,21 @@ export class ReadStatePageDto {
   })
   next_cursor!: string | null;
 }
+
+export class UnreadTotalDto {
+  @ApiProperty({
+    description:
+      'How many of the caller’s conversations have unread messages, among their 100 most recently active ' +
+      '(a badge; a conversation with unread messages is normally among them, having just had a message).',
+    example: 2,
+    minimum: 0,
+    maximum: 100,
+    type: 'integer',
+  })
+  unread_conversations!: number;
+
+  @ApiProperty({
+    description: 'False when the caller has more than 100 conversations, so older ones were not looked at.',
+  })
+  complete!: boolean;
+}
