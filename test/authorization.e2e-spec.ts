@@ -45,6 +45,8 @@ describe('who may read and write what', () => {
       receiver_id: alice.user.id,
       content: 'hey',
       created_at: expect.stringMatching(ISO_UTC_MS),
+      edited_at: null,
+      deleted: false,
     });
     await t
       .as(bob.access_token)

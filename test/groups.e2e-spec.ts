@@ -103,6 +103,8 @@ describe('group conversations', () => {
       receiver_id: null,
       content: 'hello all',
       created_at: expect.stringMatching(ISO_UTC_MS),
+      edited_at: null,
+      deleted: false,
     });
     await say(bob, group.id, 'hi alice');
     await say(carol, group.id, 'hey both');

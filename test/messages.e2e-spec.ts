@@ -28,6 +28,8 @@ describe('POST /api/messages', () => {
       receiver_id: 2,
       content: 'Hello',
       created_at: expect.stringMatching(ISO_UTC_MS),
+      edited_at: null,
+      deleted: false,
     });
     const createdAt = Date.parse(res.body.created_at);
     expect(createdAt).toBeGreaterThanOrEqual(before - 5);

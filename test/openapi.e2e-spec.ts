@@ -89,12 +89,22 @@ describe('OpenAPI document and Swagger UI', () => {
       '/api/conversations/user/{user_id}': ['get', 'listUserConversations', ['200', '400', '403', '503']],
       '/api/conversations/{conversation_id}': ['get', 'getConversation', ['200', '400', '404', '503']],
       '/api/conversations/unread': ['get', 'countUnreadConversations', ['200', '401', '403', '503']],
+      '/api/conversations/{conversation_id}/messages/{message_id}': [
+        'patch',
+        'editMessage',
+        ['200', '400', '401', '403', '404', '409', '503'],
+      ],
     } as const;
     for (const [path, [method, operationId, statuses]] of Object.entries(operations)) {
       const operation = body.paths[path]?.[method];
       expect(operation?.operationId).toBe(operationId);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([...statuses]));
     }
+    const deletion = body.paths['/api/conversations/{conversation_id}/messages/{message_id}'].delete;
+    expect(deletion.operationId).toBe('deleteMessage');
+    expect(Object.keys(deletion.responses)).toEqual(
+      expect.arrayContaining(['204', '400', '401', '403', '404', '503']),
+    );
     const send = body.components.schemas.SendMessageDto;
     expect([...send.required].sort()).toEqual(['content', 'receiver_id']);
     expect(body.paths['/api/users/{user_id}'].put.operationId).toBe('putUser');
@@ -176,6 +186,7 @@ describe('OpenAPI document and Swagger UI', () => {
       'AddMembersDto',
       'ConversationMessageDto',
       'CreateGroupDto',
+      'EditMessageDto',
       'LoginDto',
       'MarkReadDto',
       'PutUserDto',

@@ -71,9 +71,11 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     await Promise.all([
       client.execute(
         cql.INSERT_MESSAGE,
-        [conversation, bucket, messageId, long(senderId), long(receiverId), content],
+        [conversation, bucket, messageId, long(senderId), long(receiverId), content, micros],
         WRITE,
       ),
+      // What one sends one has read.
+      client.execute(cql.MOVE_READ_POSITION, [micros, messageId, conversation, long(senderId)], WRITE),
       client.execute(cql.INSERT_BUCKET, [conversation, bucket, messageId, micros], WRITE),
       client.execute(
         cql.UPDATE_LAST_MESSAGE,
@@ -101,11 +103,17 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
           ),
           client.execute(cql.INSERT_INBOX_BUCKET, [userId, inboxBucket, micros], WRITE),
         ]);
-        await client.execute(
-          cql.UPSERT_INBOX_POINTER,
-          [userId, conversation, inboxBucket, messageId, micros],
-          WRITE,
-        );
+        await (userId.equals(long(senderId))
+          ? client.execute(
+              cql.UPSERT_INBOX_POINTER_READ,
+              [userId, conversation, inboxBucket, messageId, messageId, micros],
+              WRITE,
+            )
+          : client.execute(
+              cql.UPSERT_INBOX_POINTER,
+              [userId, conversation, inboxBucket, messageId, micros],
+              WRITE,
+            ));
         if (left !== inboxBucket)
           await client.execute(cql.DELETE_INBOX_ENTRY, [micros, userId, left, conversation], WRITE);
       }),

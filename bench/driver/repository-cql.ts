@@ -1,6 +1,7 @@
 import * as conversationStatements from '../../src/conversations/conversation-statements';
 import * as inboxStatements from '../../src/conversations/inbox-statements';
 import * as messageStatements from '../../src/messages/message-statements';
+import * as readPositionStatements from '../../src/conversations/read-position-statements';
 
 /**
  * The statements of one send and one history read, as the service's repositories run them: imported from
@@ -22,8 +23,14 @@ export function repositoryCql() {
     INCREMENT_MESSAGE_COUNT,
     SELECT_MESSAGE_COUNT,
   } = conversationStatements;
-  const { UPSERT_INBOX_ENTRY, UPSERT_INBOX_POINTER, INSERT_INBOX_BUCKET, DELETE_INBOX_ENTRY } =
-    inboxStatements;
+  const {
+    UPSERT_INBOX_ENTRY,
+    UPSERT_INBOX_POINTER,
+    UPSERT_INBOX_POINTER_READ,
+    INSERT_INBOX_BUCKET,
+    DELETE_INBOX_ENTRY,
+  } = inboxStatements;
+  const { MOVE_READ_POSITION } = readPositionStatements;
   return {
     INSERT_MESSAGE,
     INSERT_BUCKET,
@@ -36,6 +43,8 @@ export function repositoryCql() {
     UPDATE_MESSAGE_BUCKET,
     UPSERT_INBOX_ENTRY,
     UPSERT_INBOX_POINTER,
+    UPSERT_INBOX_POINTER_READ,
+    MOVE_READ_POSITION,
     INSERT_INBOX_BUCKET,
     DELETE_INBOX_ENTRY,
     INCREMENT_MESSAGE_COUNT,

@@ -233,6 +233,8 @@ export async function seedPlan(
         receiverId: message.receiverId,
         content: checked(message.content),
         createdAt: at,
+        editedAt: null,
+        deleted: false,
       };
       // Only the newest message changes what the conversation's preview and its members' lists show; every
       // other one is history alone.

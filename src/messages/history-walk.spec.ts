@@ -21,6 +21,8 @@ const message = (atMicros: number): Message => ({
   receiverId: 2,
   content: `at ${atMicros}`,
   createdAt: new Date(Math.floor(atMicros / 1000)),
+  editedAt: null,
+  deleted: false,
 });
 
 /** Buckets held in memory, read as the repository reads them; counts the bucket reads. */

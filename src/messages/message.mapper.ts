@@ -9,8 +9,10 @@ export function toMessageDto(message: Message): MessageDto {
     conversation_id: message.conversationId,
     sender_id: message.senderId,
     receiver_id: message.receiverId,
-    content: message.content,
+    content: message.deleted ? null : message.content,
     created_at: message.createdAt.toISOString(),
+    edited_at: message.deleted || message.editedAt === null ? null : message.editedAt.toISOString(),
+    deleted: message.deleted,
   };
 }
 

@@ -5,8 +5,20 @@ export interface Message {
   readonly senderId: number;
   /** The other member of a direct conversation; null in a group. */
   readonly receiverId: number | null;
+  /** Empty once deleted. */
   readonly content: string;
   readonly createdAt: Date;
+  /** When the author last edited it; null if never (or deleted). */
+  readonly editedAt: Date | null;
+  /** A deleted message stays in history as a placeholder without content. */
+  readonly deleted: boolean;
+}
+
+/** A stored message, where it is, and the write time (µs) of its content, which an edit must pass. */
+export interface LocatedMessage {
+  readonly message: Message;
+  readonly bucket: number;
+  readonly contentWrittenAt: number;
 }
 
 /** A place in a conversation's history: a message id (exclusive bound). */

@@ -3,6 +3,7 @@ import { CassandraModule } from '../cassandra/cassandra.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
+import { MessageChangesService } from './message-changes.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -12,7 +13,7 @@ import { UnreadCountsService } from './unread-counts.service';
 @Module({
   imports: [CassandraModule, ConversationsModule, RealtimeModule],
   controllers: [MessagesController, ConversationMessagesController],
-  providers: [MessagesService, MessagesRepository, SyncGateway, UnreadCountsService],
+  providers: [MessagesService, MessageChangesService, MessagesRepository, SyncGateway, UnreadCountsService],
   exports: [UnreadCountsService],
 })
 export class MessagesModule {}

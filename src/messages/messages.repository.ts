@@ -3,15 +3,18 @@ import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
 import { COUNTER_UPDATE } from '../cassandra/counter-update';
 import { ListedBucket } from './history-walk';
-import { legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
+import { bucketOpenedAt, legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
 import {
   CLAIM_REQUEST,
   COUNT_INTO_BUCKET,
+  DELETE_MESSAGE_CONTENT,
+  EDIT_MESSAGE,
   INSERT_BUCKET,
   INSERT_MESSAGE,
   SELECT_BUCKETS,
   SELECT_BUCKETS_FROM,
   SELECT_BUCKET_SIZE,
+  SELECT_MESSAGE,
   SELECT_MESSAGES,
   SELECT_MESSAGES_AFTER,
   SELECT_MESSAGES_BEFORE,
@@ -19,7 +22,7 @@ import {
   SELECT_SENDERS_AFTER,
 } from './message-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
-import { Message, SendRequest } from './message.model';
+import { LocatedMessage, Message, SendRequest } from './message.model';
 
 const READ = { prepare: true, isIdempotent: true };
 const WRITE = { prepare: true, isIdempotent: true };
@@ -50,6 +53,7 @@ export class MessagesRepository {
           // A group message has no receiver: left unset, since a bound null would write a tombstone.
           message.receiverId === null ? types.unset : long(message.receiverId),
           message.content,
+          long(atMicros),
         ],
         WRITE,
       ),
@@ -163,13 +167,16 @@ export class MessagesRepository {
     return result.rows.map((row) => toMessage(conversationId, row));
   }
 
-  /** The senders of up to `limit` messages of one bucket, newest first, strictly newer than `afterId` if given. */
+  /**
+   * The senders of up to `limit` messages of one bucket, newest first, strictly newer than `afterId` if given
+   * (null for a deleted message).
+   */
   async readSendersAfter(
     conversationId: string,
     bucket: number,
     afterId: string | undefined,
     limit: number,
-  ): Promise<number[]> {
+  ): Promise<Array<number | null>> {
     const id = types.Uuid.fromString(conversationId);
     const result =
       afterId === undefined
@@ -179,8 +186,71 @@ export class MessagesRepository {
             [id, bucket, types.TimeUuid.fromString(afterId), limit],
             READ,
           );
-    return result.rows.map((row) => (row.get('sender_id') as types.Long).toNumber());
+    // A deleted message is no one's to read: null.
+    return result.rows.map((row) =>
+      row.get('deleted') === true ? null : (row.get('sender_id') as types.Long).toNumber(),
+    );
   }
+
+  /**
+   * One message by id, with its bucket and its content's write time. Its bucket opened no later than the
+   * message (bucket numbers are opening seconds): the newest of those, or one just before it where a send
+   * that read the conversation as a bucket opened wrote late (see history-walk.ts).
+   */
+  async findMessage(conversationId: string, messageId: string): Promise<LocatedMessage | undefined> {
+    const buckets = await this.listBuckets(
+      conversationId,
+      bucketOpenedAt(timeUuidMicros(messageId)),
+      BUCKETS_SEARCHED,
+    );
+    for (const { bucket } of buckets) {
+      const found = await this.readMessage(conversationId, bucket, messageId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  async readMessage(
+    conversationId: string,
+    bucket: number,
+    messageId: string,
+  ): Promise<LocatedMessage | undefined> {
+    const row = (
+      await this.client.execute(
+        SELECT_MESSAGE,
+        [types.Uuid.fromString(conversationId), bucket, types.TimeUuid.fromString(messageId)],
+        READ,
+      )
+    ).first();
+    if (!row) return undefined;
+    return {
+      message: toMessage(conversationId, row),
+      bucket,
+      contentWrittenAt: (row.get('content_written') as types.Long).toNumber(),
+    };
+  }
+
+  /** New content at `atMicros`, which the caller makes later than the content's write time. */
+  async editMessage(
+    located: LocatedMessage,
+    content: string,
+    editedAt: Date,
+    atMicros: number,
+  ): Promise<void> {
+    await this.client.execute(EDIT_MESSAGE, [long(atMicros), content, editedAt, ...keyOf(located)], WRITE);
+  }
+
+  /** Empties the content for good: written at the largest write time, which nothing written later passes. */
+  async markDeleted(located: LocatedMessage): Promise<void> {
+    await this.client.execute(DELETE_MESSAGE_CONTENT, [types.Long.MAX_VALUE, ...keyOf(located)], WRITE);
+  }
+}
+
+/** How many buckets, newest first among those opened by the message's time, may hold it. */
+const BUCKETS_SEARCHED = 4;
+
+function keyOf({ message, bucket }: LocatedMessage): unknown[] {
+  return [types.Uuid.fromString(message.conversationId), bucket, types.TimeUuid.fromString(message.id)];
 }
 
 function toMessage(conversationId: string, row: types.Row): Message {
@@ -192,5 +262,7 @@ function toMessage(conversationId: string, row: types.Row): Message {
     receiverId: (row.get('receiver_id') as types.Long | null)?.toNumber() ?? null,
     content: row.get('content') as string,
     createdAt: messageId.getDate(),
+    editedAt: (row.get('edited_at') as Date | null) ?? null,
+    deleted: row.get('deleted') === true,
   };
 }

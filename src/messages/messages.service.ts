@@ -155,7 +155,14 @@ export class MessagesService {
       opens = replayed ? claim.bucket !== undefined && claim.bucket !== conversation.messageBucket : opens;
     }
     const createdAt = new Date(Math.floor(atMicros / 1000));
-    const message: Message = { id, conversationId: conversation.id, ...input, createdAt };
+    const message: Message = {
+      id,
+      conversationId: conversation.id,
+      ...input,
+      createdAt,
+      editedAt: null,
+      deleted: false,
+    };
     const [, members] = await Promise.all([
       this.repository.insertMessage(message, bucket, atMicros),
       this.conversations.recordMessage(

@@ -16,7 +16,7 @@ function conversation(buckets: Record<number, Array<[number, number]>>) {
           .sort((a, b) => b.bucket - a.bucket)
           .slice(0, limit),
       ),
-    readSendersAfter: (bucket, afterId, limit) => {
+    readSendersAfter: (bucket, afterId, limit): Promise<Array<number | null>> => {
       bucketReads.push(bucket);
       const after = afterId === undefined ? -1 : micros.get(afterId)!;
       return Promise.resolve(
@@ -97,6 +97,15 @@ describe('countUnread', () => {
     expect(bucketReads).toEqual([30, 20]);
     await expect(countUnread(reads, at1, 7, 10)).resolves.toBe(5);
     await expect(countUnread(reads, at3, 7, 10)).resolves.toBe(3);
+  });
+
+  it('does not count deleted messages, but reads them towards the cap', async () => {
+    const reads: UnreadReads = {
+      listBuckets: () => Promise.resolve([{ bucket: 1, newestMicros: BASE + 9 }]),
+      readSendersAfter: (_bucket, _after, limit) => Promise.resolve([8, null, 8, null].slice(0, limit)),
+    };
+    await expect(countUnread(reads, undefined, 7)).resolves.toBe(2);
+    await expect(countUnread(reads, undefined, 7, 3)).resolves.toBe(2);
   });
 
   it('finds a message written late into an older bucket', async () => {

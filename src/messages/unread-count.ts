@@ -9,15 +9,18 @@ export const UNREAD_COUNT_CAP = 100;
 
 /** The reads a count needs: the bucket list, and the senders of one bucket's messages after a position. */
 export interface UnreadReads extends Pick<HistoryReads, 'listBuckets'> {
-  /** Up to `limit` senders of the bucket's messages strictly newer than `afterId` (all without it). */
-  readSendersAfter(bucket: number, afterId: string | undefined, limit: number): Promise<number[]>;
+  /**
+   * Up to `limit` senders of the bucket's messages strictly newer than `afterId` (all without it), newest
+   * first; null for a deleted message, which is not unread.
+   */
+  readSendersAfter(bucket: number, afterId: string | undefined, limit: number): Promise<Array<number | null>>;
 }
 
 /**
  * How many messages from others follow `afterId` (all of the conversation's, without it), up to `cap`.
  * Only buckets whose newest message is newer than the position can hold such messages, and each of them
- * holds at least one; they are read newest first until `cap` messages have been read. Messages the reader
- * sent are not counted (a send moves its sender's position to it, so normally none follow it anyway).
+ * holds at least one; they are read newest first until `cap` messages have been read. Deleted messages and
+ * those the reader sent are not counted (a send moves its sender's position to it, so normally none follow it anyway).
  */
 export async function countUnread(
   reads: UnreadReads,
@@ -36,7 +39,7 @@ export async function countUnread(
     if (read >= cap) break;
     const senders = await reads.readSendersAfter(bucket, afterId, cap - read);
     read += senders.length;
-    unread += senders.filter((sender) => sender !== readerId).length;
+    unread += senders.filter((sender) => sender !== null && sender !== readerId).length;
   }
   return Math.min(unread, cap);
 }

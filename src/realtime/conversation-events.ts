@@ -38,6 +38,24 @@ export class ConversationEvents {
     });
   }
 
+  /** An edit: the message as it now reads. */
+  messageUpdated(message: Message, memberIds: readonly number[]): void {
+    this.tell(memberIds, 'message.updated', {
+      v: EVENT_VERSION,
+      conversation_id: message.conversationId,
+      message: toMessageDto(message),
+    });
+  }
+
+  messageDeleted(conversationId: string, messageId: string, memberIds: readonly number[], by: number): void {
+    this.tell(memberIds, 'message.deleted', {
+      v: EVENT_VERSION,
+      conversation_id: conversationId,
+      message_id: messageId,
+      deleted_by: by,
+    });
+  }
+
   groupCreated(group: Conversation, memberIds: readonly number[], by: Caller): void {
     this.tell(memberIds, 'conversation.created', factsOf(group, by));
   }

@@ -13,6 +13,17 @@ export interface MessageCreatedEvent {
   readonly message: MessageDto;
 }
 
+/** An edit; the message as it now reads. */
+export type MessageUpdatedEvent = MessageCreatedEvent;
+
+/** A message became a placeholder (by its author, or a group's owner or admin: `deleted_by`). */
+export interface MessageDeletedEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly conversation_id: string;
+  readonly message_id: string;
+  readonly deleted_by: number;
+}
+
 /** Sent just before the server closes a socket whose access token expired: reconnect with a fresh one. */
 export interface SessionExpiredEvent {
   readonly v: typeof EVENT_VERSION;
@@ -88,6 +99,8 @@ export interface ClientErrorEvent {
 
 export interface ServerToClientEvents {
   'message.created': (event: MessageCreatedEvent) => void;
+  'message.updated': (event: MessageUpdatedEvent) => void;
+  'message.deleted': (event: MessageDeletedEvent) => void;
   'conversation.created': (event: ConversationCreatedEvent) => void;
   'conversation.updated': (event: ConversationUpdatedEvent) => void;
   'members.added': (event: MembersAddedEvent) => void;

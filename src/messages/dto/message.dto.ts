@@ -18,14 +18,30 @@ export class MessageDto {
   })
   receiver_id!: number | null;
 
-  @ApiProperty({ example: 'Hello! 👋' })
-  content!: string;
+  @ApiProperty({
+    description: 'The text, as last edited; null once the message is deleted.',
+    example: 'Hello! 👋',
+    nullable: true,
+    type: String,
+  })
+  content!: string | null;
 
   @ApiProperty({
     description: 'When the service accepted the message (ISO 8601 UTC, milliseconds).',
     format: 'date-time',
   })
   created_at!: string;
+
+  @ApiProperty({
+    description: 'When its author last edited it; null if never, or once deleted.',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+  })
+  edited_at!: string | null;
+
+  @ApiProperty({ description: 'A deleted message stays in history as a placeholder, without content.' })
+  deleted!: boolean;
 }
 
 export class MessagePageDto {

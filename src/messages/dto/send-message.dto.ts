@@ -71,3 +71,16 @@ export class SendMessageDto extends ConversationMessageDto {
   @IsInt()
   readonly receiver_id!: number;
 }
+
+/** An edit: the new content, under the same rules as a send's. */
+export class EditMessageDto {
+  @ApiProperty({
+    description: `The new text: 1 to ${MAX_CONTENT_CHARACTERS} Unicode characters, not only white space.`,
+    minLength: 1,
+    maxLength: MAX_CONTENT_CHARACTERS,
+    pattern: NOT_ONLY_WHITE_SPACE.source,
+    example: 'Hello again! 👋',
+  })
+  @IsMessageContent()
+  readonly content!: string;
+}

@@ -1,8 +1,6 @@
+import { MESSAGE_ID_MESSAGE, TIME_UUID_PATTERN } from '../../common/validation/message-id';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-
-const TIME_UUID_PATTERN =
-  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-1[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$';
 
 export class MarkReadDto {
   @ApiProperty({
@@ -14,7 +12,7 @@ export class MarkReadDto {
     example: '5f0f2a00-8c4e-11ee-b9d1-0242ac120002',
   })
   @IsString()
-  @Matches(new RegExp(TIME_UUID_PATTERN), { message: 'message_id must be a message id (a version-1 UUID)' })
+  @Matches(new RegExp(TIME_UUID_PATTERN), { message: MESSAGE_ID_MESSAGE })
   readonly message_id!: string;
 }
 
