@@ -107,14 +107,14 @@ describe("a user's inbox", () => {
     const micros = types.Long.fromNumber(at(1, 5).getTime() * 1000);
     await db.execute(
       `INSERT INTO inbox_entries (user_id, bucket, conversation_id, activity_id, kind, user1_id, user2_id, role,
-        created_at, last_message) VALUES (?, ?, ?, ?, 'direct', 11, 12, 'member', ?, ?) USING TIMESTAMP ?`,
+        created_at, latest_message) VALUES (?, ?, ?, ?, 'direct', 11, 12, 'member', ?, ?) USING TIMESTAMP ?`,
       [
         11,
         bucket,
         sent.conversation_id,
         laterId,
         at(0),
-        { message_id: laterId, sender_id: 12, content: 'cut short' },
+        { message_id: laterId, revision: 0, sender_id: 12, content: 'cut short', deleted: false },
         micros,
       ],
       { prepare: true },

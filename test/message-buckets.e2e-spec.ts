@@ -168,7 +168,7 @@ describe('message buckets sized by activity', () => {
     // A sender that read the conversation before the newer bucket opened still names the older one.
     const id = types.Uuid.fromString(conversationId);
     const stale = await db.execute(
-      'SELECT WRITETIME(last_message) AS at FROM conversations WHERE conversation_id = ?',
+      'SELECT WRITETIME(latest_message) AS at FROM conversations WHERE conversation_id = ?',
       [id],
     );
     await db.execute(

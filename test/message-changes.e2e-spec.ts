@@ -71,6 +71,15 @@ describe('edits and deletes of messages', () => {
     return undefined;
   };
 
+  /** The conversation's preview in the user's list. */
+  const preview = async (session: Session, conversationId: string) => {
+    const page = await app().as(session.access_token).get('/api/conversations').expect(200);
+    const item = (
+      page.body.data as { id: string; last_message_id: string; last_message_content: string | null }[]
+    ).find((conversation) => conversation.id === conversationId);
+    return item && { last_message_id: item.last_message_id, last_message_content: item.last_message_content };
+  };
+
   it('lets the author edit, and shows the edit in history and to members', async () => {
     const { alice, bob, id, first } = await direct('edit');
     const watching = await events.sockets.connect(events.url, bob.access_token);
@@ -195,6 +204,7 @@ describe('edits and deletes of messages', () => {
       expect([200, 409]).toContain(edited.status);
       outcomes[edited.status === 200 ? 'edited' : 'refused'] += 1;
       expect(await storedRow(id, message.id)).toEqual({ content: '', deleted: true });
+      expect(await preview(alice, id)).toEqual({ last_message_id: message.id, last_message_content: null });
     }
     const shown = await app()
       .as(alice.access_token)
@@ -228,5 +238,44 @@ describe('edits and deletes of messages', () => {
     expect(await unread()).toBe(2);
     await remove(alice, id, sent.id).expect(204);
     expect(await unread()).toBe(1);
+  });
+
+  it('has the list preview follow an edit and a delete of the latest message only', async () => {
+    const { alice, bob, id, first } = await direct('preview');
+    const second = await send(bob, id, 'second');
+    await edit(alice, id, first.id, 'first, edited').expect(200);
+    // Not the latest: the preview stays.
+    expect(await preview(alice, id)).toEqual({ last_message_id: second.id, last_message_content: 'second' });
+    await edit(bob, id, second.id, 'second, edited').expect(200);
+    for (const session of [alice, bob])
+      expect(await preview(session, id)).toEqual({
+        last_message_id: second.id,
+        last_message_content: 'second, edited',
+      });
+    const details = await app().as(alice.access_token).get(`/api/conversations/${id}`).expect(200);
+    expect(details.body).toEqual(
+      expect.objectContaining({ last_message_id: second.id, last_message_content: 'second, edited' }),
+    );
+    await remove(bob, id, second.id).expect(204);
+    for (const session of [alice, bob])
+      expect(await preview(session, id)).toEqual({ last_message_id: second.id, last_message_content: null });
+    const third = await send(alice, id, 'third');
+    expect(await preview(bob, id)).toEqual({ last_message_id: third.id, last_message_content: 'third' });
+  });
+
+  it('keeps a newer message in the preview when an edit of the one before races its send', async () => {
+    const { alice, bob, id } = await direct('newer');
+    for (let round = 0; round < 20; round += 1) {
+      const before = await send(alice, id, `before ${round}`);
+      const [, after] = await Promise.all([
+        edit(alice, id, before.id, `edited ${round}`).expect(200),
+        send(bob, id, `after ${round}`),
+      ]);
+      for (const session of [alice, bob])
+        expect(await preview(session, id)).toEqual({
+          last_message_id: after.id,
+          last_message_content: `after ${round}`,
+        });
+    }
   });
 });

@@ -52,7 +52,9 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     const conversation = types.Uuid.fromString(conversationId);
     const row = (await client.execute(cql.SELECT_CONVERSATION, [conversation], READ)).first();
     if (!row) throw new Error(`conversation ${conversationId} is not seeded`);
-    const preview = row.get('last_message') as { message_id: types.TimeUuid } | null;
+    const preview = (row.get('latest_message') ?? row.get('last_message')) as {
+      message_id: types.TimeUuid;
+    } | null;
     const previousId = preview?.message_id ?? (row.get('last_message_id') as types.TimeUuid | null);
     const previousMicros = previousId ? timeUuidMicros(previousId.toString()) : undefined;
     const atMicros = nextActivityMicros(Date.now(), previousMicros);
@@ -66,7 +68,13 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     const left =
       previousMicros === undefined ? inboxBucket : inboxBucketOf(Math.floor(previousMicros / 1000));
     const micros = long(atMicros);
-    const lastMessage = { message_id: messageId, sender_id: long(senderId), content };
+    const lastMessage = {
+      message_id: messageId,
+      revision: long(0),
+      sender_id: long(senderId),
+      content,
+      deleted: false,
+    };
     const users = [row.get('user1_id') as types.Long, row.get('user2_id') as types.Long];
     await Promise.all([
       client.execute(

@@ -113,7 +113,9 @@ class ConversationRun {
       memberCount: 2,
       createdAt: this.first.at,
       // Only the id of the last message matters to the activity writes; the other fields are not read.
-      lastMessage: isFinal ? this.first : { id: this.finalId, at: this.finalAt, senderId: 0, content: '' },
+      lastMessage: isFinal
+        ? this.first
+        : { id: this.finalId, at: this.finalAt, senderId: 0, content: '', revision: 0, deleted: false },
     };
   }
 }
@@ -198,7 +200,14 @@ export async function seedPlan(
           content: checked(message.content),
         }),
       );
-      run.first = { id: sent.id, at, senderId: message.senderId, content: message.content };
+      run.first = {
+        id: sent.id,
+        at,
+        senderId: message.senderId,
+        content: message.content,
+        revision: 0,
+        deleted: false,
+      };
       // A one-message conversation's newest message is its first, with the id send() gave it.
       if (run.plan.messages === 1) run.finalId = sent.id;
       totals.conversations += 1;
@@ -242,7 +251,14 @@ export async function seedPlan(
       const inserted = context.messagesRepository.insertMessage(stored, message.bucket, atMicros);
       if (isFinal) {
         // The newest message's bucket is the conversation's open one.
-        const last = { id: stored.id, at, senderId: stored.senderId, content: stored.content };
+        const last = {
+          id: stored.id,
+          at,
+          senderId: stored.senderId,
+          content: stored.content,
+          revision: 0,
+          deleted: false,
+        };
         await context.conversations.recordMessage(run.viewFor(message.index), last, atMicros, message.bucket);
       }
       await inserted;

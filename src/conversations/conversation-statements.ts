@@ -2,7 +2,7 @@
  * The CQL of the conversation tables, exported so the bench's driver baseline runs the very same statements.
  */
 export const SELECT_CONVERSATION = `SELECT conversation_id, kind, user1_id, user2_id, title, member_count,
-  created_at, last_message, last_message_id, last_message_sender_id, last_message_content, message_bucket,
+  created_at, latest_message, last_message, last_message_id, last_message_sender_id, last_message_content, message_bucket,
   WRITETIME(title) AS title_version, WRITETIME(member_count) AS member_count_version
   FROM conversations WHERE conversation_id = ?`;
 export const INSERT_GROUP = `INSERT INTO conversations (conversation_id, kind, title, member_count, created_at)
@@ -16,8 +16,11 @@ export const SELECT_MEMBERS = `SELECT user_id, role, added_at FROM conversation_
 export const INSERT_CONVERSATION = `INSERT INTO conversations (conversation_id, kind, user1_id, user2_id, created_at)
   VALUES (?, ?, ?, ?, ?) IF NOT EXISTS`;
 /** message_bucket is bound only by the message that opens a bucket (unset otherwise: no cell, no tombstone). */
-export const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ? SET last_message = ?, message_bucket = ?
+export const UPDATE_LAST_MESSAGE = `UPDATE conversations USING TIMESTAMP ? SET latest_message = ?, message_bucket = ?
   WHERE conversation_id = ?`;
+/** An edit or a delete of the latest message: at its microsecond, a newer revision (see migration 0010). */
+export const REVISE_LAST_MESSAGE =
+  'UPDATE conversations USING TIMESTAMP ? SET latest_message = ? WHERE conversation_id = ?';
 export const UPDATE_MESSAGE_BUCKET =
   'UPDATE conversations USING TIMESTAMP ? SET message_bucket = ? WHERE conversation_id = ?';
 export const INCREMENT_CONVERSATION_COUNT =

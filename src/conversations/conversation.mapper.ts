@@ -23,7 +23,7 @@ export function toConversationDto({ conversation, role }: ConversationView): Con
     last_message_at: last ? last.at.toISOString() : null,
     last_message_id: last ? last.id : null,
     last_message_sender_id: last ? last.senderId : null,
-    last_message_content: last ? last.content : null,
+    last_message_content: last && !last.deleted ? last.content : null,
   };
 }
 

@@ -6,7 +6,11 @@ export interface LastMessage {
   readonly id: string;
   readonly at: Date;
   readonly senderId: number;
+  /** Empty once deleted. */
   readonly content: string;
+  /** 0 as sent, then the write time (µs) of its latest edit; a delete stores the largest (migration 0010). */
+  readonly revision: number;
+  readonly deleted: boolean;
 }
 
 export type ConversationKind = 'direct' | 'group';

@@ -3,6 +3,7 @@ import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
 import { COUNTER_UPDATE } from '../cassandra/counter-update';
 import { forEachLimited } from '../common/concurrency';
+import { compareTimeUuids, timeUuidMicros } from '../common/time/time-uuid';
 import {
   ADD_MEMBER,
   REMOVE_MEMBER,
@@ -18,6 +19,7 @@ import {
   SELECT_CONVERSATION,
   SELECT_CONVERSATION_COUNT,
   SELECT_MESSAGE_COUNT,
+  REVISE_LAST_MESSAGE,
   UPDATE_LAST_MESSAGE,
   UPDATE_MESSAGE_BUCKET,
 } from './conversation-statements';
@@ -33,24 +35,52 @@ const MEMBERS_PER_BATCH = 100;
 const FAN_OUT_CONCURRENCY = 32;
 
 /** The message_preview value (one cell) of a conversation's latest message, as the driver binds it. */
+/**
+ * A preview as stored (message_preview_v2): every field bound, since a null revision would serialize
+ * greater than any number and win every tie (see migration 0010). A deleted message has the largest revision.
+ */
 export function toPreview(message: LastMessage | undefined): Record<string, unknown> | null {
   if (!message) return null;
   return {
     message_id: types.TimeUuid.fromString(message.id),
+    revision: message.deleted ? types.Long.MAX_VALUE : types.Long.fromNumber(message.revision),
     sender_id: types.Long.fromNumber(message.senderId),
     content: message.content,
+    deleted: message.deleted,
   };
 }
 
-export function fromPreview(value: unknown): LastMessage | undefined {
+interface StoredPreview {
+  readonly message_id: types.TimeUuid;
+  readonly revision?: types.Long | null;
+  readonly sender_id: types.Long;
+  readonly content: string;
+  readonly deleted?: boolean | null;
+}
+
+function fromStoredPreview(value: unknown): LastMessage | undefined {
   if (value === null || value === undefined) return undefined;
-  const preview = value as { message_id: types.TimeUuid; sender_id: types.Long; content: string };
+  const preview = value as StoredPreview;
+  const deleted = preview.deleted === true;
   return {
     id: preview.message_id.toString(),
     at: preview.message_id.getDate(),
     senderId: preview.sender_id.toNumber(),
     content: preview.content,
+    revision: deleted || !preview.revision ? 0 : preview.revision.toNumber(),
+    deleted,
   };
+}
+
+/**
+ * The preview of a row: `latest_message` (migration 0010), or `last_message` as written before it, whichever
+ * names the newer message (a row written on both sides of the migration holds both).
+ */
+export function previewOf(row: types.Row): LastMessage | undefined {
+  const latest = fromStoredPreview(row.get('latest_message'));
+  const earlier = fromStoredPreview(row.get('last_message'));
+  if (!latest || !earlier) return latest ?? earlier;
+  return compareTimeUuids(latest.id, earlier.id) >= 0 ? latest : earlier;
 }
 
 /** The preview written before message_preview existed (three columns), for conversations not sent to since. */
@@ -62,6 +92,8 @@ function legacyPreview(row: types.Row): LastMessage | undefined {
     at: id.getDate(),
     senderId: (row.get('last_message_sender_id') as types.Long).toNumber(),
     content: row.get('last_message_content') as string,
+    revision: 0,
+    deleted: false,
   };
 }
 
@@ -82,7 +114,7 @@ function toConversation(row: types.Row): Conversation {
     title: isGroup ? (row.get('title') as string) : undefined,
     memberCount: isGroup ? (row.get('member_count') as number) : directMemberCount(row),
     createdAt: row.get('created_at') as Date,
-    lastMessage: fromPreview(row.get('last_message')) ?? legacyPreview(row),
+    lastMessage: previewOf(row) ?? legacyPreview(row),
     titleVersion: isGroup ? versionOf(row.get('title_version')) : undefined,
     memberCountVersion: isGroup ? versionOf(row.get('member_count_version')) : undefined,
     messageBucket: (row.get('message_bucket') as number | null) ?? undefined,
@@ -158,6 +190,18 @@ export class ConversationsRepository {
         openedBucket ?? types.unset,
         types.Uuid.fromString(conversationId),
       ],
+      { prepare: true, isIdempotent: true },
+    );
+  }
+
+  /**
+   * The latest message's preview after an edit or a delete, at the message's own microsecond: it replaces
+   * the send's preview by its revision, and any newer message's preview still wins (see migration 0010).
+   */
+  async reviseLastMessage(conversationId: string, message: LastMessage): Promise<void> {
+    await this.client.execute(
+      REVISE_LAST_MESSAGE,
+      [long(timeUuidMicros(message.id)), toPreview(message), types.Uuid.fromString(conversationId)],
       { prepare: true, isIdempotent: true },
     );
   }

@@ -164,6 +164,20 @@ export class ConversationsService {
     return members;
   }
 
+  /**
+   * After an edit or a delete of a message: when it is the conversation's latest, its preview follows, in
+   * the conversation row and every member's list (each write at the message's own microsecond, with the
+   * new revision, so a newer message's preview still wins; see migration 0010).
+   */
+  async reviseLatestMessage(conversation: Conversation, revised: LastMessage): Promise<void> {
+    if (conversation.lastMessage?.id !== revised.id) return;
+    const members = await this.members(conversation);
+    await Promise.all([
+      this.repository.reviseLastMessage(conversation.id, revised),
+      this.inbox.revisePreviews(conversation.id, revised, members),
+    ]);
+  }
+
   /** Opens the conversation's next message bucket, after its open one filled up (see message-bucket.ts). */
   async openMessageBucket(conversationId: string, bucket: number, atMicros: number): Promise<void> {
     await this.repository.setMessageBucket(conversationId, bucket, atMicros);

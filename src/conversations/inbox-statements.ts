@@ -1,6 +1,6 @@
 /** The CQL of a user's inbox (see SCHEMA.md), exported so the bench's driver baseline runs the same statements. */
 export const UPSERT_INBOX_ENTRY = `INSERT INTO inbox_entries
-  (user_id, bucket, conversation_id, activity_id, kind, user1_id, user2_id, role, created_at, last_message)
+  (user_id, bucket, conversation_id, activity_id, kind, user1_id, user2_id, role, created_at, latest_message)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
 export const SET_INBOX_TITLE = `UPDATE inbox_entries USING TIMESTAMP ? SET title = ?
   WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
@@ -9,7 +9,10 @@ export const SET_INBOX_MEMBER_COUNT = `UPDATE inbox_entries USING TIMESTAMP ? SE
 export const DELETE_INBOX_ENTRY = `DELETE FROM inbox_entries USING TIMESTAMP ?
   WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
 export const SELECT_INBOX_BUCKET = `SELECT conversation_id, activity_id, kind, user1_id, user2_id, title, member_count,
-  role, created_at, last_message FROM inbox_entries WHERE user_id = ? AND bucket = ?`;
+  role, created_at, latest_message, last_message FROM inbox_entries WHERE user_id = ? AND bucket = ?`;
+/** An edit or a delete of the conversation's latest message, in the row of that message's day. */
+export const REVISE_INBOX_PREVIEW = `UPDATE inbox_entries USING TIMESTAMP ? SET latest_message = ?
+  WHERE user_id = ? AND bucket = ? AND conversation_id = ?`;
 export const UPSERT_INBOX_POINTER = `INSERT INTO inbox_pointers (user_id, conversation_id, bucket, activity_id)
   VALUES (?, ?, ?, ?) USING TIMESTAMP ?`;
 /** A sender's pointer: what one sends one has read, so the send moves the read position along. */

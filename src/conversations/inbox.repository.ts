@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
-import { Conversation, MemberRole } from './conversation.model';
+import { Conversation, LastMessage, MemberRole } from './conversation.model';
 import { InboxEntry, InboxPointer } from './inbox';
 import {
   DELETE_INBOX_BUCKET,
@@ -15,12 +15,13 @@ import {
   SET_INBOX_MEMBER_COUNT,
   SET_INBOX_READ_POSITION,
   SET_INBOX_TITLE,
+  REVISE_INBOX_PREVIEW,
   UPSERT_INBOX_ENTRY,
   UPSERT_INBOX_POINTER,
   UPSERT_INBOX_POINTER_READ,
 } from './inbox-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
-import { directMemberCount, fromPreview, toPreview } from './conversations.repository';
+import { directMemberCount, previewOf, toPreview } from './conversations.repository';
 
 /** Every inbox statement is keyed by its whole row and carries its write time: safe for the driver to retry. */
 const IDEMPOTENT = { prepare: true, isIdempotent: true };
@@ -45,7 +46,7 @@ function toEntry(bucket: number, row: types.Row): InboxEntry | undefined {
     title: isGroup ? ((row.get('title') as string | null) ?? '') : undefined,
     memberCount: isGroup ? ((row.get('member_count') as number | null) ?? 0) : directMemberCount(row),
     createdAt: row.get('created_at') as Date,
-    lastMessage: fromPreview(row.get('last_message')),
+    lastMessage: previewOf(row),
   };
   return {
     bucket,
@@ -87,6 +88,26 @@ export class InboxRepository {
     if (statements.length === 1)
       await this.client.execute(statements[0].query, statements[0].params, IDEMPOTENT);
     else await this.client.batch(statements, { ...IDEMPOTENT, logged: false });
+  }
+
+  /** A user's row of the conversation in `bucket` gets a revised preview of its latest message (see migration 0010). */
+  async revisePreview(
+    userId: number,
+    bucket: number,
+    conversationId: string,
+    message: LastMessage,
+  ): Promise<void> {
+    await this.client.execute(
+      REVISE_INBOX_PREVIEW,
+      [
+        long(timeUuidMicros(message.id)),
+        toPreview(message),
+        long(userId),
+        bucket,
+        types.Uuid.fromString(conversationId),
+      ],
+      IDEMPOTENT,
+    );
   }
 
   /** A group's title and member count in a user's row, each at its own version: renames and member changes. */

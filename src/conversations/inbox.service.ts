@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { forEachLimited } from '../common/concurrency';
 import { Clock } from '../common/time/clock';
 import { timeUuidMicros } from '../common/time/time-uuid';
-import { activityIdOf, activityMicrosOf, Conversation, ConversationActivity } from './conversation.model';
+import {
+  activityIdOf,
+  activityMicrosOf,
+  Conversation,
+  ConversationActivity,
+  LastMessage,
+} from './conversation.model';
 import {
   currentRows,
   inboxBucketEndMicros,
@@ -62,6 +68,18 @@ export class InboxService {
       );
       if (left !== bucket) await this.repository.deleteEntry(userId, left, conversation.id, atMicros);
     });
+  }
+
+  /**
+   * A revised preview of the conversation's latest message (an edit or a delete) in its members' rows: the
+   * rows of that message's day, where the conversation is while the message is its latest. Should a newer
+   * message have moved it on, those rows were deleted as of that message, which shadows this older write.
+   */
+  async revisePreviews(conversationId: string, message: LastMessage, members: readonly InboxMember[]) {
+    const bucket = bucketOfMicros(timeUuidMicros(message.id));
+    await this.fanOut(members, ({ userId }) =>
+      this.repository.revisePreview(userId, bucket, conversationId, message),
+    );
   }
 
   /** Puts a conversation in new members' lists where it stands (its latest activity). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Caller, userIdOf } from '../common/auth/caller';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
-import { ConversationView } from '../conversations/conversation.model';
+import { ConversationView, LastMessage } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ConversationEvents } from '../realtime/conversation-events';
 import { LocatedMessage, Message } from './message.model';
@@ -38,6 +38,10 @@ export class MessageChangesService {
     // Read back: a concurrent edit may have won, or a delete.
     const stored = await this.repository.readMessage(conversationId, located.bucket, messageId);
     if (!stored || stored.message.deleted) throw deletedError(messageId);
+    await this.conversations.reviseLatestMessage(
+      view.conversation,
+      previewOf(located.message, { content, revision: atMicros, deleted: false }),
+    );
     this.events.messageUpdated(stored.message, await this.memberIds(view));
     return stored.message;
   }
@@ -55,6 +59,10 @@ export class MessageChangesService {
       );
     }
     await this.repository.markDeleted(located);
+    await this.conversations.reviseLatestMessage(
+      view.conversation,
+      previewOf(located.message, { content: '', revision: 0, deleted: true }),
+    );
     this.events.messageDeleted(conversationId, messageId, await this.memberIds(view), userId);
   }
 
@@ -68,6 +76,13 @@ export class MessageChangesService {
   private async memberIds({ conversation }: ConversationView): Promise<number[]> {
     return (await this.conversations.members(conversation)).map((member) => member.userId);
   }
+}
+
+function previewOf(
+  message: Message,
+  change: Pick<LastMessage, 'content' | 'revision' | 'deleted'>,
+): LastMessage {
+  return { id: message.id, at: message.createdAt, senderId: message.senderId, ...change };
 }
 
 function deletedError(messageId: string): ConflictError {

@@ -167,7 +167,14 @@ export class MessagesService {
       this.repository.insertMessage(message, bucket, atMicros),
       this.conversations.recordMessage(
         conversation,
-        { id, at: createdAt, senderId: message.senderId, content: message.content },
+        {
+          id,
+          at: createdAt,
+          senderId: message.senderId,
+          content: message.content,
+          revision: 0,
+          deleted: false,
+        },
         atMicros,
         opens ? bucket : undefined,
       ),

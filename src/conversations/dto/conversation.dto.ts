@@ -79,7 +79,8 @@ export class ConversationDto {
   last_message_sender_id!: number | null;
 
   @ApiProperty({
-    description: 'Content of the latest message, null before any.',
+    description:
+      'Content of the latest message, as last edited; null before any, or once that message is deleted.',
     nullable: true,
     type: String,
   })
