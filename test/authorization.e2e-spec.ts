@@ -47,6 +47,7 @@ describe('who may read and write what', () => {
       created_at: expect.stringMatching(ISO_UTC_MS),
       edited_at: null,
       deleted: false,
+      reactions: [],
     });
     await t
       .as(bob.access_token)

@@ -105,6 +105,7 @@ describe('group conversations', () => {
       created_at: expect.stringMatching(ISO_UTC_MS),
       edited_at: null,
       deleted: false,
+      reactions: [],
     });
     await say(bob, group.id, 'hi alice');
     await say(carol, group.id, 'hey both');

@@ -30,6 +30,7 @@ describe('POST /api/messages', () => {
       created_at: expect.stringMatching(ISO_UTC_MS),
       edited_at: null,
       deleted: false,
+      reactions: [],
     });
     const createdAt = Date.parse(res.body.created_at);
     expect(createdAt).toBeGreaterThanOrEqual(before - 5);

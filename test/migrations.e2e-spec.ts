@@ -41,7 +41,9 @@ describe('schema migrations', () => {
     ]);
     expect(applied.reduce((sum, n) => sum + n, 0)).toBe(migrations.length);
     const rows = await a.execute('SELECT version FROM schema_migrations');
-    expect(rows.rows.map((row) => row.get('version')).sort()).toEqual(migrations.map((m) => m.version));
+    expect(rows.rows.map((row) => row.get('version') as number).sort((x, y) => x - y)).toEqual(
+      migrations.map((m) => m.version),
+    );
     const tables = await a.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?', [
       keyspace,
     ]);

@@ -100,6 +100,19 @@ describe('OpenAPI document and Swagger UI', () => {
       expect(operation?.operationId).toBe(operationId);
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([...statuses]));
     }
+    const reactions =
+      body.paths['/api/conversations/{conversation_id}/messages/{message_id}/reactions/{emoji}'];
+    expect([reactions.put.operationId, reactions.delete.operationId, reactions.get.operationId]).toEqual([
+      'addReaction',
+      'removeReaction',
+      'listReactors',
+    ]);
+    expect(Object.keys(reactions.put.responses)).toEqual(
+      expect.arrayContaining(['204', '400', '401', '403', '404', '409', '503']),
+    );
+    expect(body.components.schemas.MessageDto.properties.reactions).toEqual(
+      expect.objectContaining({ type: 'array', items: { $ref: '#/components/schemas/ReactionSummaryDto' } }),
+    );
     const deletion = body.paths['/api/conversations/{conversation_id}/messages/{message_id}'].delete;
     expect(deletion.operationId).toBe('deleteMessage');
     expect(Object.keys(deletion.responses)).toEqual(

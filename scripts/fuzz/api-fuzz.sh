@@ -51,11 +51,13 @@ token=$(curl -sf -X POST "$base/api/auth/register" -H 'Content-Type: application
 #   member_ids [7, 7] or [<creator>, 7] is a 400 though it has the two items the schema asks for;
 # - markRead: message_id must be no newer than the conversation's newest message, a bound that depends on
 #   stored data;
+# - addReaction, removeReaction, listReactors: emoji must be one emoji, a grapheme cluster, which no pattern
+#   of OpenAPI 3.0 states (listReactors is also a paged list);
 # - sendMessage, with the API key only: sender_id is required with a key and optional with a user token,
 #   and a schema cannot make a field depend on the credential.
 # So each identity is run twice: every check but that one on every operation, then that one check on the
 # operations where it holds.
-paged='searchUsers,listMyConversations,listUserConversations,listMembers,listReadState,listMessages,listMessagesBefore'
+paged='searchUsers,listMyConversations,listUserConversations,listMembers,listReadState,listMessages,listMessagesBefore,listReactors'
 # Schemathesis frames its headings and its last line the way pytest frames its summary
 # ("===== 3 warnings in 59.59s ====="); a CI log reader would take that for a pytest run in which no test ran,
 # so the frames are rewritten ("-- 3 warnings in 59.59s --"). pipefail keeps Schemathesis's exit status.
@@ -65,7 +67,8 @@ schemathesis() {
 }
 
 status=0
-for identity in "Authorization: Bearer ${token}|${paged},createGroup,markRead" "X-Api-Key: ${key}|${paged},createGroup,markRead,sendMessage"; do
+emoji='addReaction,removeReaction'
+for identity in "Authorization: Bearer ${token}|${paged},${emoji},createGroup,markRead" "X-Api-Key: ${key}|${paged},${emoji},createGroup,markRead,sendMessage"; do
   header=${identity%%|*}
   unexpressible=${identity#*|}
   echo "== schemathesis as ${header%%:*}: every check"

@@ -244,6 +244,7 @@ export async function seedPlan(
         createdAt: at,
         editedAt: null,
         deleted: false,
+        reactions: [],
       };
       // Only the newest message changes what the conversation's preview and its members' lists show; every
       // other one is history alone.

@@ -12,7 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited, UserCallerOnly } from '../common/auth/auth.decorators';
-import { Caller } from '../common/auth/caller';
+import { Caller, viewerOf } from '../common/auth/caller';
 import {
   ApiConversationNotFoundResponse,
   ApiDatabaseUnavailableResponse,
@@ -92,6 +92,7 @@ export class ConversationMessagesController {
   ): Promise<MessageDto> {
     return toMessageDto(
       await this.changes.edit(caller, params.conversation_id, params.message_id.toLowerCase(), body.content),
+      viewerOf(caller),
     );
   }
 

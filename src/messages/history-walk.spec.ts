@@ -23,6 +23,7 @@ const message = (atMicros: number): Message => ({
   createdAt: new Date(Math.floor(atMicros / 1000)),
   editedAt: null,
   deleted: false,
+  reactions: [],
 });
 
 /** Buckets held in memory, read as the repository reads them; counts the bucket reads. */
@@ -137,6 +138,21 @@ describe('walkForward', () => {
       3_000_000, 10_000_000, 10_500_000,
     ]);
     expect((await walkForward(reads, message(T0 + 21_000_000).id, 3)).messages).toEqual([]);
+  });
+
+  it('reads a bucket whose newest message shares the position’s microsecond', async () => {
+    // Concurrent sends may share a microsecond; their ids order them, so the twin may follow the position.
+    const position = message(T0 + 30_000_000);
+    const twin = { ...position, id: timeUuidAtMicros(T0 + 30_000_000) };
+    const found = await walkForward(
+      {
+        listBuckets: () => Promise.resolve([{ bucket: third, newestMicros: T0 + 30_000_000 }]),
+        readBucketAfter: (_bucket, afterId) => Promise.resolve(afterId === position.id ? [twin] : []),
+      },
+      position.id,
+      10,
+    );
+    expect(found).toEqual({ messages: [twin], tooOld: false });
   });
 
   it('calls a position older than the buckets it looks back over too old', async () => {

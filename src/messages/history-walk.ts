@@ -76,8 +76,9 @@ export async function walkForward(
   wanted: number,
 ): Promise<{ messages: Message[]; tooOld: boolean }> {
   const after = timeUuidMicros(afterId);
+  // At the position's own microsecond too: concurrent sends may share one, ordered by their ids.
   const buckets = (await reads.listBuckets(undefined, FORWARD_BUCKETS + 1)).filter(
-    (bucket) => bucket.newestMicros > after,
+    (bucket) => bucket.newestMicros >= after,
   );
   if (buckets.length > FORWARD_BUCKETS) return { messages: [], tooOld: true };
   let found: Message[] = [];

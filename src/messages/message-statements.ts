@@ -10,7 +10,7 @@ export const SELECT_BUCKETS =
   'SELECT bucket, newest_message_id FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
 export const SELECT_BUCKETS_FROM = `SELECT bucket, newest_message_id FROM conversation_buckets
   WHERE conversation_id = ? AND bucket <= ? LIMIT ?`;
-const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content, edited_at, deleted';
+const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content, edited_at, deleted, reactions';
 export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
 export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
@@ -36,4 +36,9 @@ export const EDIT_MESSAGE = `UPDATE messages_by_conversation USING TIMESTAMP ? S
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 /** At the largest write time: nothing written after a delete can undo it (see SCHEMA.md). */
 export const DELETE_MESSAGE_CONTENT = `UPDATE messages_by_conversation USING TIMESTAMP ? SET content = '', deleted = true
+  WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
+/** A set element added or removed: idempotent, and no read before the write. */
+export const ADD_REACTION = `UPDATE messages_by_conversation SET reactions = reactions + ?
+  WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
+export const REMOVE_REACTION = `UPDATE messages_by_conversation SET reactions = reactions - ?
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;

@@ -1,9 +1,12 @@
 import { Page } from '../common/pagination/page';
 import { MessageDto, MessagePageDto } from './dto/message.dto';
+import { ReactorPageDto } from './dto/reaction.dto';
 import { Response } from 'express';
 import { Message, SendOutcome } from './message.model';
+import { summarizeReactions } from './reactions';
 
-export function toMessageDto(message: Message): MessageDto {
+/** A message as `viewerId` sees it (whose reactions are `me`); without one, no reaction is `me`. */
+export function toMessageDto(message: Message, viewerId?: number): MessageDto {
   return {
     id: message.id,
     conversation_id: message.conversationId,
@@ -13,15 +16,26 @@ export function toMessageDto(message: Message): MessageDto {
     created_at: message.createdAt.toISOString(),
     edited_at: message.deleted || message.editedAt === null ? null : message.editedAt.toISOString(),
     deleted: message.deleted,
+    reactions: message.deleted ? [] : summarizeReactions(message.reactions, viewerId),
   };
 }
 
-export function toMessagePageDto(page: Page<Message>): MessagePageDto {
+export function toMessagePageDto(page: Page<Message>, viewerId?: number): MessagePageDto {
   return {
     total: page.total,
     page: page.page,
     limit: page.limit,
-    data: page.data.map(toMessageDto),
+    data: page.data.map((message) => toMessageDto(message, viewerId)),
+    next_cursor: page.nextCursor,
+  };
+}
+
+export function toReactorPageDto(page: Page<number>): ReactorPageDto {
+  return {
+    total: page.total,
+    page: page.page,
+    limit: page.limit,
+    data: page.data.map((userId) => ({ user_id: userId })),
     next_cursor: page.nextCursor,
   };
 }

@@ -1,3 +1,5 @@
+import { Reaction } from './reactions';
+
 export interface Message {
   /** A timeuuid: unique, and ordered by the time the message was sent. */
   readonly id: string;
@@ -12,6 +14,8 @@ export interface Message {
   readonly editedAt: Date | null;
   /** A deleted message stays in history as a placeholder without content. */
   readonly deleted: boolean;
+  /** Every user's reactions, by emoji (see reactions.ts). */
+  readonly reactions: readonly Reaction[];
 }
 
 /** A stored message, where it is, and the write time (µs) of its content, which an edit must pass. */

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited } from '../common/auth/auth.decorators';
-import { Caller } from '../common/auth/caller';
+import { Caller, viewerOf } from '../common/auth/caller';
 import {
   ApiConversationNotFoundResponse,
   ApiDatabaseUnavailableResponse,
@@ -81,7 +81,10 @@ export class MessagesController {
     @Param() params: ConversationIdParamsDto,
     @Query() query: PageQueryDto,
   ): Promise<MessagePageDto> {
-    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, caller, query));
+    return toMessagePageDto(
+      await this.messages.listHistory(params.conversation_id, caller, query),
+      viewerOf(caller),
+    );
   }
 
   @Get('conversation/:conversation_id/before')
@@ -103,6 +106,9 @@ export class MessagesController {
     @Query() query: BeforeQueryDto,
   ): Promise<MessagePageDto> {
     const before = parseIsoTimestamp(query.before_timestamp) as number;
-    return toMessagePageDto(await this.messages.listHistory(params.conversation_id, caller, query, before));
+    return toMessagePageDto(
+      await this.messages.listHistory(params.conversation_id, caller, query, before),
+      viewerOf(caller),
+    );
   }
 }

@@ -5,6 +5,8 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { MessageChangesService } from './message-changes.service';
 import { MessagesController } from './messages.controller';
+import { ReactionsController } from './reactions.controller';
+import { ReactionsService } from './reactions.service';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { SyncGateway } from './sync.gateway';
@@ -12,8 +14,15 @@ import { UnreadCountsService } from './unread-counts.service';
 
 @Module({
   imports: [CassandraModule, ConversationsModule, RealtimeModule],
-  controllers: [MessagesController, ConversationMessagesController],
-  providers: [MessagesService, MessageChangesService, MessagesRepository, SyncGateway, UnreadCountsService],
+  controllers: [MessagesController, ConversationMessagesController, ReactionsController],
+  providers: [
+    MessagesService,
+    MessageChangesService,
+    ReactionsService,
+    MessagesRepository,
+    SyncGateway,
+    UnreadCountsService,
+  ],
   exports: [UnreadCountsService],
 })
 export class MessagesModule {}

@@ -7,10 +7,12 @@ import { bucketOpenedAt, legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from 
 import {
   CLAIM_REQUEST,
   COUNT_INTO_BUCKET,
+  ADD_REACTION,
   DELETE_MESSAGE_CONTENT,
   EDIT_MESSAGE,
   INSERT_BUCKET,
   INSERT_MESSAGE,
+  REMOVE_REACTION,
   SELECT_BUCKETS,
   SELECT_BUCKETS_FROM,
   SELECT_BUCKET_SIZE,
@@ -23,6 +25,7 @@ import {
 } from './message-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
 import { LocatedMessage, Message, SendRequest } from './message.model';
+import { decodeReaction, encodeReaction, Reaction } from './reactions';
 
 const READ = { prepare: true, isIdempotent: true };
 const WRITE = { prepare: true, isIdempotent: true };
@@ -240,6 +243,14 @@ export class MessagesRepository {
     await this.client.execute(EDIT_MESSAGE, [long(atMicros), content, editedAt, ...keyOf(located)], WRITE);
   }
 
+  async addReaction(located: LocatedMessage, reaction: Reaction): Promise<void> {
+    await this.client.execute(ADD_REACTION, [[encodeReaction(reaction)], ...keyOf(located)], WRITE);
+  }
+
+  async removeReaction(located: LocatedMessage, reaction: Reaction): Promise<void> {
+    await this.client.execute(REMOVE_REACTION, [[encodeReaction(reaction)], ...keyOf(located)], WRITE);
+  }
+
   /** Empties the content for good: written at the largest write time, which nothing written later passes. */
   async markDeleted(located: LocatedMessage): Promise<void> {
     await this.client.execute(DELETE_MESSAGE_CONTENT, [types.Long.MAX_VALUE, ...keyOf(located)], WRITE);
@@ -264,5 +275,6 @@ function toMessage(conversationId: string, row: types.Row): Message {
     createdAt: messageId.getDate(),
     editedAt: (row.get('edited_at') as Date | null) ?? null,
     deleted: row.get('deleted') === true,
+    reactions: ((row.get('reactions') as string[] | null) ?? []).map(decodeReaction),
   };
 }

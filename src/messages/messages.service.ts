@@ -162,6 +162,7 @@ export class MessagesService {
       createdAt,
       editedAt: null,
       deleted: false,
+      reactions: [],
     };
     const [, members] = await Promise.all([
       this.repository.insertMessage(message, bucket, atMicros),

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { Socket } from 'socket.io';
-import { userCaller } from '../common/auth/caller';
+import { userCaller, viewerOf } from '../common/auth/caller';
 import { forEachLimited } from '../common/concurrency';
 import { withDeadline } from '../common/deadline/request-deadline';
 import { NotFoundError } from '../common/errors/domain-errors';
@@ -61,7 +61,7 @@ export class SyncGateway {
               : {
                   conversation_id: conversationId,
                   status: 'ok',
-                  messages: found.messages.map(toMessageDto),
+                  messages: found.messages.map((message) => toMessageDto(message, viewerOf(caller))),
                   has_more: found.hasMore,
                 },
           );

@@ -44,7 +44,7 @@ describe('countUnread', () => {
   const positions = [1, 2, 3, 4, 5, 6].map(id);
   const [at1, , at3, , at5] = positions;
 
-  it('counts the messages of others after the position, across buckets, and only reads buckets that hold some', async () => {
+  it('counts the messages of others after the position, across buckets, reading none older than it', async () => {
     const { reads, bucketReads } = conversation({
       10: [
         [1, 7],
@@ -57,7 +57,8 @@ describe('countUnread', () => {
       ],
     });
     await expect(countUnread(reads, positions[1], 7)).resolves.toBe(2);
-    expect(bucketReads).toEqual([20]);
+    // Bucket 10 ends at the position itself: read, since a twin at the same microsecond could follow it.
+    expect(bucketReads).toEqual([20, 10]);
   });
 
   it('counts from the first message when nothing was read, and never the reader’s own', async () => {
@@ -75,7 +76,7 @@ describe('countUnread', () => {
   it('is 0 at the newest message', async () => {
     const { reads, bucketReads } = conversation({ 10: [[1, 8]], 20: [[5, 8]] });
     await expect(countUnread(reads, at5, 7)).resolves.toBe(0);
-    expect(bucketReads).toEqual([]);
+    expect(bucketReads).toEqual([20]);
   });
 
   it('stops at the cap, having read no more than cap messages', async () => {
@@ -106,6 +107,16 @@ describe('countUnread', () => {
     };
     await expect(countUnread(reads, undefined, 7)).resolves.toBe(2);
     await expect(countUnread(reads, undefined, 7, 3)).resolves.toBe(2);
+  });
+
+  it('reads a bucket whose newest message shares the position’s microsecond', async () => {
+    // Two concurrent sends may share a microsecond; their ids order them, so the other one may follow.
+    const position = id(7);
+    const reads: UnreadReads = {
+      listBuckets: () => Promise.resolve([{ bucket: 1, newestMicros: BASE + 7 }]),
+      readSendersAfter: (_bucket, afterId) => Promise.resolve(afterId === position ? [8] : []),
+    };
+    await expect(countUnread(reads, position, 7)).resolves.toBe(1);
   });
 
   it('finds a message written late into an older bucket', async () => {

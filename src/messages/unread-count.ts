@@ -29,9 +29,11 @@ export async function countUnread(
   cap = UNREAD_COUNT_CAP,
 ): Promise<number> {
   const after = afterId === undefined ? Number.NEGATIVE_INFINITY : timeUuidMicros(afterId);
-  // cap + 1 buckets newer than the position hold more than cap messages: no need to list further.
+  // cap + 1 buckets newer than the position hold more than cap messages: no need to list further. A bucket
+  // whose newest message shares the position's microsecond is read too: two concurrent sends may share one
+  // (their ids order them), so it may hold a message after the position.
   const buckets = (await reads.listBuckets(undefined, cap + 1)).filter(
-    ({ newestMicros }) => newestMicros > after,
+    ({ newestMicros }) => newestMicros >= after,
   );
   let read = 0;
   let unread = 0;

@@ -56,6 +56,20 @@ export class ConversationEvents {
     });
   }
 
+  reaction(
+    event: 'reaction.added' | 'reaction.removed',
+    reaction: { conversationId: string; messageId: string; emoji: string; userId: number },
+    memberIds: readonly number[],
+  ): void {
+    this.tell(memberIds, event, {
+      v: EVENT_VERSION,
+      conversation_id: reaction.conversationId,
+      message_id: reaction.messageId,
+      emoji: reaction.emoji,
+      user_id: reaction.userId,
+    });
+  }
+
   groupCreated(group: Conversation, memberIds: readonly number[], by: Caller): void {
     this.tell(memberIds, 'conversation.created', factsOf(group, by));
   }

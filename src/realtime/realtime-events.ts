@@ -24,6 +24,15 @@ export interface MessageDeletedEvent {
   readonly deleted_by: number;
 }
 
+/** A member added (`reaction.added`) or took back (`reaction.removed`) a reaction. */
+export interface ReactionEvent {
+  readonly v: typeof EVENT_VERSION;
+  readonly conversation_id: string;
+  readonly message_id: string;
+  readonly emoji: string;
+  readonly user_id: number;
+}
+
 /** Sent just before the server closes a socket whose access token expired: reconnect with a fresh one. */
 export interface SessionExpiredEvent {
   readonly v: typeof EVENT_VERSION;
@@ -101,6 +110,8 @@ export interface ServerToClientEvents {
   'message.created': (event: MessageCreatedEvent) => void;
   'message.updated': (event: MessageUpdatedEvent) => void;
   'message.deleted': (event: MessageDeletedEvent) => void;
+  'reaction.added': (event: ReactionEvent) => void;
+  'reaction.removed': (event: ReactionEvent) => void;
   'conversation.created': (event: ConversationCreatedEvent) => void;
   'conversation.updated': (event: ConversationUpdatedEvent) => void;
   'members.added': (event: MembersAddedEvent) => void;

@@ -8,6 +8,11 @@ export type Caller =
 
 export const userCaller = (userId: number): Caller => ({ kind: 'user', userId });
 
+/** The user a caller reads as (whose own reactions and read position apply); none for a trusted backend. */
+export function viewerOf(caller: Caller): number | undefined {
+  return caller.kind === 'user' ? caller.userId : undefined;
+}
+
 /** The user id of a caller on a route marked @UserCallerOnly(), where the guard admits only users. */
 export function userIdOf(caller: Caller): number {
   if (caller.kind !== 'user') throw new Error('a route that needs a user caller was reached with an API key');

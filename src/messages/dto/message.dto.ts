@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+export class ReactionSummaryDto {
+  @ApiProperty({ description: 'One emoji (a grapheme cluster).', example: '👍' })
+  emoji!: string;
+
+  @ApiProperty({ description: 'How many members reacted with it.', example: 2, minimum: 1, type: 'integer' })
+  count!: number;
+
+  @ApiProperty({ description: 'Whether the caller is one of them (false for an API key, and in events).' })
+  me!: boolean;
+}
+
 export class MessageDto {
   @ApiProperty({ description: 'Message id (timeuuid): unique, ordered by send time.', format: 'uuid' })
   id!: string;
@@ -42,6 +53,12 @@ export class MessageDto {
 
   @ApiProperty({ description: 'A deleted message stays in history as a placeholder, without content.' })
   deleted!: boolean;
+
+  @ApiProperty({
+    type: [ReactionSummaryDto],
+    description: 'Reactions by emoji (at most 20 distinct); empty for a deleted message.',
+  })
+  reactions!: ReactionSummaryDto[];
 }
 
 export class MessagePageDto {
