@@ -169,9 +169,12 @@ export class ConversationsService {
    * the conversation row and every member's list (each write at the message's own microsecond, with the
    * new revision, so a newer message's preview still wins; see migration 0010).
    */
-  async reviseLatestMessage(conversation: Conversation, revised: LastMessage): Promise<void> {
+  async reviseLatestMessage(
+    conversation: Conversation,
+    revised: LastMessage,
+    members: readonly InboxMember[],
+  ): Promise<void> {
     if (conversation.lastMessage?.id !== revised.id) return;
-    const members = await this.members(conversation);
     await Promise.all([
       this.repository.reviseLastMessage(conversation.id, revised),
       this.inbox.revisePreviews(conversation.id, revised, members),

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Caller, userIdOf } from '../common/auth/caller';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { ConflictError, ForbiddenError } from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
-import { ConversationView, LastMessage } from '../conversations/conversation.model';
+import { LastMessage } from '../conversations/conversation.model';
+import { InboxMember } from '../conversations/inbox';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ConversationEvents } from '../realtime/conversation-events';
-import { LocatedMessage, Message } from './message.model';
+import { Message } from './message.model';
 import { MessagesRepository } from './messages.repository';
+import { requireMessage } from './require-message';
 
 /**
  * Edits and deletes of sent messages, decided by write times rather than by a read before the write: an edit
@@ -25,7 +27,7 @@ export class MessageChangesService {
   /** Only the author edits; a deleted message is not edited (409), nor is one an edit lost to a delete. */
   async edit(caller: Caller, conversationId: string, messageId: string, content: string): Promise<Message> {
     const view = await this.conversations.assertMember(conversationId, caller);
-    const located = await this.find(conversationId, messageId);
+    const located = await requireMessage(this.repository, conversationId, messageId);
     if (located.message.senderId !== userIdOf(caller))
       throw new ForbiddenError(
         `only its author (user ${located.message.senderId}) can edit message ${messageId}`,
@@ -38,18 +40,21 @@ export class MessageChangesService {
     // Read back: a concurrent edit may have won, or a delete.
     const stored = await this.repository.readMessage(conversationId, located.bucket, messageId);
     if (!stored || stored.message.deleted) throw deletedError(messageId);
+    // Read once, for both the preview's fan-out and the event.
+    const members = await this.conversations.members(view.conversation);
     await this.conversations.reviseLatestMessage(
       view.conversation,
       previewOf(located.message, { content, revision: atMicros, deleted: false }),
+      members,
     );
-    this.events.messageUpdated(stored.message, await this.memberIds(view));
+    this.events.messageUpdated(stored.message, idsOf(members));
     return stored.message;
   }
 
   /** By the author, or by a group's owner or admin; deleting a deleted message is a no-op. */
   async delete(caller: Caller, conversationId: string, messageId: string): Promise<void> {
     const view = await this.conversations.assertMember(conversationId, caller);
-    const located = await this.find(conversationId, messageId);
+    const located = await requireMessage(this.repository, conversationId, messageId);
     if (located.message.deleted) return;
     const userId = userIdOf(caller);
     const moderates = view.conversation.kind === 'group' && (view.role === 'owner' || view.role === 'admin');
@@ -59,24 +64,17 @@ export class MessageChangesService {
       );
     }
     await this.repository.markDeleted(located);
+    const members = await this.conversations.members(view.conversation);
     await this.conversations.reviseLatestMessage(
       view.conversation,
       previewOf(located.message, { content: '', revision: 0, deleted: true }),
+      members,
     );
-    this.events.messageDeleted(conversationId, messageId, await this.memberIds(view), userId);
-  }
-
-  private async find(conversationId: string, messageId: string): Promise<LocatedMessage> {
-    const located = await this.repository.findMessage(conversationId, messageId);
-    if (!located)
-      throw new NotFoundError(`message ${messageId} does not exist in conversation ${conversationId}`);
-    return located;
-  }
-
-  private async memberIds({ conversation }: ConversationView): Promise<number[]> {
-    return (await this.conversations.members(conversation)).map((member) => member.userId);
+    this.events.messageDeleted(conversationId, messageId, idsOf(members), userId);
   }
 }
+
+const idsOf = (members: readonly InboxMember[]) => members.map((member) => member.userId);
 
 function previewOf(
   message: Message,

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Caller, userIdOf } from '../common/auth/caller';
-import { ConflictError, InvalidRequestError, NotFoundError } from '../common/errors/domain-errors';
+import { ConflictError, InvalidRequestError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { Page, pageFrom } from '../common/pagination/page';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { isUserPosition } from '../common/pagination/user-position';
 import { ConversationsService } from '../conversations/conversations.service';
 import { ConversationEvents } from '../realtime/conversation-events';
-import { LocatedMessage } from './message.model';
 import { MessagesRepository } from './messages.repository';
 import { emojiOf, MAX_EMOJI_PER_MESSAGE } from './reactions';
+import { requireMessage } from './require-message';
 
 /**
  * Members' reactions to messages: one element per user and emoji in the message row's set, so reacting twice
@@ -25,7 +25,7 @@ export class ReactionsService {
 
   async react(caller: Caller, conversationId: string, messageId: string, emoji: string): Promise<void> {
     const { conversation } = await this.conversations.assertMember(conversationId, caller);
-    const located = await this.find(conversationId, messageId);
+    const located = await requireMessage(this.repository, conversationId, messageId);
     if (located.message.deleted)
       throw new ConflictError(`message ${messageId} was deleted; a deleted message takes no reactions`);
     const userId = userIdOf(caller);
@@ -43,7 +43,7 @@ export class ReactionsService {
 
   async unreact(caller: Caller, conversationId: string, messageId: string, emoji: string): Promise<void> {
     const { conversation } = await this.conversations.assertMember(conversationId, caller);
-    const located = await this.find(conversationId, messageId);
+    const located = await requireMessage(this.repository, conversationId, messageId);
     const userId = userIdOf(caller);
     if (!located.message.reactions.some((r) => r.emoji === emoji && r.userId === userId)) return;
     await this.repository.removeReaction(located, { emoji, userId });
@@ -60,7 +60,7 @@ export class ReactionsService {
     request: PageRequest,
   ): Promise<Page<number>> {
     await this.conversations.assertMember(conversationId, caller);
-    const located = await this.find(conversationId, messageId);
+    const located = await requireMessage(this.repository, conversationId, messageId);
     const scope = `${messageId} ${emoji}`;
     const window = pageWindow(request, (raw) => decodeCursor(raw, 'e', scope, isUserPosition));
     const after = window.after?.user ?? 0;
@@ -74,12 +74,5 @@ export class ReactionsService {
     return pageFrom(below, window, reactors.length, (last, nextPage) =>
       encodeCursor({ kind: 'e', scope, page: nextPage, position: { user: last } }),
     );
-  }
-
-  private async find(conversationId: string, messageId: string): Promise<LocatedMessage> {
-    const located = await this.repository.findMessage(conversationId, messageId);
-    if (!located)
-      throw new NotFoundError(`message ${messageId} does not exist in conversation ${conversationId}`);
-    return located;
   }
 }
