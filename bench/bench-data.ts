@@ -63,7 +63,7 @@ export async function prepareBenchData(
       },
       history_head: {
         service: await countRoundTrips(context.client, () =>
-          context.messages.listHistory(deepConversationId, SEED_CALLER, { limit: HISTORY_LIMIT }),
+          context.history.listHistory(deepConversationId, SEED_CALLER, { limit: HISTORY_LIMIT }),
         ),
         driver: await countRoundTrips(driver, () => driverHistoryHead(driver, cql)()),
       },

@@ -48,6 +48,7 @@ describe('who may read and write what', () => {
       edited_at: null,
       deleted: false,
       reactions: [],
+      reply_to: null,
     });
     await t
       .as(bob.access_token)

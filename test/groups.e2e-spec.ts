@@ -106,6 +106,7 @@ describe('group conversations', () => {
       edited_at: null,
       deleted: false,
       reactions: [],
+      reply_to: null,
     });
     await say(bob, group.id, 'hi alice');
     await say(carol, group.id, 'hey both');

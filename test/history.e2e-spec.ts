@@ -111,7 +111,14 @@ describe('conversation history', () => {
         });
       }
       const none = await t.http().get(url('/before?before_timestamp=0000-01-01')).expect(200);
-      expect(none.body).toEqual({ total: head.body.total, page: 1, limit: 20, data: [], next_cursor: null });
+      expect(none.body).toEqual({
+        total: head.body.total,
+        page: 1,
+        limit: 20,
+        data: [],
+        next_cursor: null,
+        newer_cursor: null,
+      });
     });
 
     it('lists only messages created strictly before the instant', async () => {

@@ -31,6 +31,7 @@ describe('POST /api/messages', () => {
       edited_at: null,
       deleted: false,
       reactions: [],
+      reply_to: null,
     });
     const createdAt = Date.parse(res.body.created_at);
     expect(createdAt).toBeGreaterThanOrEqual(before - 5);

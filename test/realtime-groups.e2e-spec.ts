@@ -125,6 +125,13 @@ describe('group changes and typing notices on the events socket', () => {
     expect(ben.socket.events).toEqual([]);
     expect(out.socket.events).toEqual([]);
     const history = await events.app.as(ann.token).get(`/api/messages/conversation/${id}`).expect(200);
-    expect(history.body).toEqual({ total: 0, page: 1, limit: 20, data: [], next_cursor: null });
+    expect(history.body).toEqual({
+      total: 0,
+      page: 1,
+      limit: 20,
+      data: [],
+      next_cursor: null,
+      newer_cursor: null,
+    });
   });
 });

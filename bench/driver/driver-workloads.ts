@@ -79,7 +79,18 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     await Promise.all([
       client.execute(
         cql.INSERT_MESSAGE,
-        [conversation, bucket, messageId, long(senderId), long(receiverId), content, micros],
+        // No reply: its two columns unset, as the service leaves them.
+        [
+          conversation,
+          bucket,
+          messageId,
+          long(senderId),
+          long(receiverId),
+          content,
+          types.unset,
+          types.unset,
+          micros,
+        ],
         WRITE,
       ),
       // What one sends one has read.
@@ -154,7 +165,7 @@ async function countIntoBucket(
 /**
  * One head-of-history read as the service performs it: the conversation row (the membership check), the
  * message count and the newest buckets in parallel, then the newest bucket's first rows. Four round
- * trips, as in MessagesService.listHistory.
+ * trips, as in HistoryService.listHistory.
  */
 export function driverHistoryHead(client: Client, cql: RepositoryCql) {
   const conversation = types.Uuid.fromString(deepConversationId);

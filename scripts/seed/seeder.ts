@@ -245,6 +245,7 @@ export async function seedPlan(
         editedAt: null,
         deleted: false,
         reactions: [],
+        replyTo: null,
       };
       // Only the newest message changes what the conversation's preview and its members' lists show; every
       // other one is history alone.

@@ -9,6 +9,7 @@ import type * as ClockFile from '../../src/common/time/clock';
 import type * as ConversationsServiceFile from '../../src/conversations/conversations.service';
 import type * as GroupsServiceFile from '../../src/conversations/groups.service';
 import type * as MessagesRepositoryFile from '../../src/messages/messages.repository';
+import type * as HistoryServiceFile from '../../src/messages/history.service';
 import type * as MessagesServiceFile from '../../src/messages/messages.service';
 import type * as UsersServiceFile from '../../src/users/users.service';
 import type * as ConversationListsServiceFile from '../../src/read-state/conversation-lists.service';
@@ -23,6 +24,7 @@ export const SEED_CALLER = { kind: 'service', keyName: 'seed' } as const;
 export interface ServiceContext {
   readonly keyspace: string;
   readonly messages: MessagesServiceFile.MessagesService;
+  readonly history: HistoryServiceFile.HistoryService;
   readonly conversations: ConversationsServiceFile.ConversationsService;
   readonly groups: GroupsServiceFile.GroupsService;
   readonly users: UsersServiceFile.UsersService;
@@ -57,6 +59,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
   const { AppModule } = fromDist<typeof AppModuleFile>('app.module.js');
   const { CASSANDRA_CLIENT } = fromDist<typeof TokensFile>('cassandra/cassandra.tokens.js');
   const { MessagesService } = fromDist<typeof MessagesServiceFile>('messages/messages.service.js');
+  const { HistoryService } = fromDist<typeof HistoryServiceFile>('messages/history.service.js');
   const { MessagesRepository } = fromDist<typeof MessagesRepositoryFile>('messages/messages.repository.js');
   const { ConversationsService } = fromDist<typeof ConversationsServiceFile>(
     'conversations/conversations.service.js',
@@ -78,6 +81,7 @@ export async function openServiceContext(keyspace: string): Promise<ServiceConte
   return {
     keyspace,
     messages: app.get(MessagesService),
+    history: app.get(HistoryService),
     conversations: app.get(ConversationsService),
     groups: app.get(GroupsService),
     users: app.get(UsersService),

@@ -13,11 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiCredentials, CurrentCaller, RateLimited, UserCallerOnly } from '../common/auth/auth.decorators';
 import { Caller, viewerOf } from '../common/auth/caller';
-import {
-  ApiConversationNotFoundResponse,
-  ApiDatabaseUnavailableResponse,
-  ErrorResponseDto,
-} from '../common/http/api-error-responses';
+import { ApiDatabaseUnavailableResponse, ErrorResponseDto } from '../common/http/api-error-responses';
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
 import { MessageDto } from './dto/message.dto';
 import { MessageParamsDto } from './dto/message-params.dto';
@@ -47,8 +43,14 @@ export class ConversationMessagesController {
     description: 'A 201 means the message is stored. In a group, receiver_id is null.',
   })
   @ApiCreatedResponse({ type: MessageDto })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Malformed conversation_id or content.' })
-  @ApiConversationNotFoundResponse()
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed conversation_id, content, client_message_id or reply_to_message_id.',
+  })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No such conversation, a non-member caller, or reply_to_message_id names no message of it.',
+  })
   @ApiSendReplayResponses()
   async send(
     @CurrentCaller() caller: Caller,
@@ -56,12 +58,10 @@ export class ConversationMessagesController {
     @Body() body: ConversationMessageDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MessageDto> {
-    const outcome = await this.messages.sendToConversation(
-      caller,
-      params.conversation_id,
-      body.content,
-      body.client_message_id,
-    );
+    const outcome = await this.messages.sendToConversation(caller, params.conversation_id, body.content, {
+      clientMessageId: body.client_message_id,
+      replyToMessageId: body.reply_to_message_id,
+    });
     return answerSend(response, outcome);
   }
 

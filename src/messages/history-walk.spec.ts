@@ -1,12 +1,5 @@
 import { compareTimeUuids, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
-import {
-  FORWARD_BUCKETS,
-  ForwardReads,
-  HistoryReads,
-  ListedBucket,
-  walkForward,
-  walkHistory,
-} from './history-walk';
+import { ForwardReads, HistoryReads, ListedBucket, walkForward, walkHistory } from './history-walk';
 import { bucketOpenedAt } from './message-bucket';
 import { Message } from './message.model';
 
@@ -24,6 +17,7 @@ const message = (atMicros: number): Message => ({
   editedAt: null,
   deleted: false,
   reactions: [],
+  replyTo: null,
 });
 
 /** Buckets held in memory, read as the repository reads them; counts the bucket reads. */
@@ -35,6 +29,14 @@ function inMemory(buckets: Map<number, number[]>): HistoryReads & ForwardReads &
       const listed: ListedBucket[] = [...buckets.entries()]
         .filter(([bucket]) => atMost === undefined || bucket <= atMost)
         .sort(([a], [b]) => b - a)
+        .slice(0, limit)
+        .map(([bucket, times]) => ({ bucket, newestMicros: Math.max(...times) }));
+      return Promise.resolve(listed);
+    },
+    listBucketsAfter: (after, limit) => {
+      const listed: ListedBucket[] = [...buckets.entries()]
+        .filter(([bucket]) => bucket > after)
+        .sort(([a], [b]) => a - b)
         .slice(0, limit)
         .map(([bucket, times]) => ({ bucket, newestMicros: Math.max(...times) }));
       return Promise.resolve(listed);
@@ -124,20 +126,46 @@ describe('walkForward', () => {
     [third, [20, 21].map((s) => T0 + s * 1_000_000)],
   ]);
 
-  it('returns what follows a position, oldest first, reading only the buckets newer than it', async () => {
+  it('returns what follows a position, oldest first, reading only the buckets from its own on', async () => {
     const reads = inMemory(buckets);
-    const { messages, tooOld } = await walkForward(reads, message(T0 + 11_000_000).id, 10);
-    expect(tooOld).toBe(false);
-    expect(times(messages)).toEqual([12_000_000, 20_000_000, 21_000_000]);
+    expect(times(await walkForward(reads, message(T0 + 11_000_000).id, 10))).toEqual([
+      12_000_000, 20_000_000, 21_000_000,
+    ]);
     expect(reads.bucketReads).toEqual([second, third]);
   });
 
-  it('stops at the number wanted, and finds nothing after the newest message', async () => {
+  it('stops at the number wanted, without reading the buckets after it, and finds nothing after the newest', async () => {
     const reads = inMemory(buckets);
-    expect(times((await walkForward(reads, message(T0 + 2_000_000).id, 3)).messages)).toEqual([
+    expect(times(await walkForward(reads, message(T0 + 2_000_000).id, 3))).toEqual([
       3_000_000, 10_000_000, 10_500_000,
     ]);
-    expect((await walkForward(reads, message(T0 + 21_000_000).id, 3)).messages).toEqual([]);
+    expect(reads.bucketReads).toEqual([first, second]);
+    expect(await walkForward(reads, message(T0 + 21_000_000).id, 3)).toEqual([]);
+  });
+
+  it('merges in a message written late into the previous bucket', async () => {
+    // 10.5 s went to the first bucket: its sender read the conversation before the second opened at 10 s.
+    const late = new Map([
+      [first, [1, 2, 10.5].map((s) => T0 + s * 1_000_000)],
+      [second, [10, 11, 12].map((s) => T0 + s * 1_000_000)],
+    ]);
+    expect(times(await walkForward(inMemory(late), message(T0 + 10_000_000).id, 2))).toEqual([
+      10_500_000, 11_000_000,
+    ]);
+    expect(times(await walkForward(inMemory(late), message(T0 + 1_000_000).id, 3))).toEqual([
+      2_000_000, 10_000_000, 10_500_000,
+    ]);
+  });
+
+  it('costs the same at any depth: a position 200 buckets back reads its own bucket and the next', async () => {
+    const many = new Map<number, number[]>();
+    for (let i = 0; i < 300; i += 1)
+      many.set(bucketOpenedAt(T0 + i * 1_000_000), [T0 + i * 1_000_000, T0 + i * 1_000_000 + 500_000]);
+    const reads = inMemory(many);
+    expect(times(await walkForward(reads, message(T0 + 100_000_000).id, 3))).toEqual([
+      100_500_000, 101_000_000, 101_500_000,
+    ]);
+    expect(reads.bucketReads).toEqual([bucketOpenedAt(T0 + 100_000_000), bucketOpenedAt(T0 + 101_000_000)]);
   });
 
   it('reads a bucket whose newest message shares the position’s microsecond', async () => {
@@ -147,18 +175,12 @@ describe('walkForward', () => {
     const found = await walkForward(
       {
         listBuckets: () => Promise.resolve([{ bucket: third, newestMicros: T0 + 30_000_000 }]),
+        listBucketsAfter: () => Promise.resolve([]),
         readBucketAfter: (_bucket, afterId) => Promise.resolve(afterId === position.id ? [twin] : []),
       },
       position.id,
       10,
     );
-    expect(found).toEqual({ messages: [twin], tooOld: false });
-  });
-
-  it('calls a position older than the buckets it looks back over too old', async () => {
-    const many = new Map<number, number[]>();
-    for (let i = 0; i <= FORWARD_BUCKETS; i += 1)
-      many.set(bucketOpenedAt(T0 + (i + 1) * 1_000_000), [T0 + (i + 1) * 1_000_000]);
-    expect(await walkForward(inMemory(many), message(T0).id, 10)).toEqual({ messages: [], tooOld: true });
+    expect(found).toEqual([twin]);
   });
 });

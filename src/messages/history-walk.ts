@@ -54,39 +54,50 @@ export async function walkHistory(
   }
 }
 
-/** The reads a forward walk needs besides the bucket list: one bucket's messages after a position, oldest first. */
+/** The reads a forward walk needs: the bucket list both ways, and one bucket's messages after a position. */
 export interface ForwardReads extends Pick<HistoryReads, 'listBuckets'> {
+  /** Buckets numbered above `after`, oldest first. */
+  listBucketsAfter(after: number, limit: number): Promise<ListedBucket[]>;
   readBucketAfter(bucket: number, afterId: string, limit: number): Promise<Message[]>;
 }
 
-/** How far back a forward walk looks for the position's bucket; a position older than that is too old. */
-export const FORWARD_BUCKETS = 100;
+/**
+ * How many buckets opened at or before a position may hold messages after it: its own, and those a send that
+ * read the conversation just before a bucket opened wrote late into (see walkHistory).
+ */
+export const BUCKETS_BEHIND = 4;
 
 const oldestFirst = (a: Message, b: Message) => compareTimeUuids(a.id, b.id);
 
 /**
- * Up to `wanted` messages strictly newer than `afterId`, oldest first: what a client that has seen `afterId`
- * missed. Only buckets whose newest message is newer than the position can hold them; they are the newest
- * buckets, found by listing back from the head to the first that is not (at most FORWARD_BUCKETS of them,
- * else `tooOld`: the client reloads the history instead). They are read oldest first and merged by time.
+ * Up to `wanted` messages strictly newer than `afterId`, oldest first, at the same cost at any depth. The
+ * position's bucket is found by number (the newest opened at or before it, or a few before that written into
+ * late), the buckets after it are listed oldest first, and each is read and merged by time until the next one
+ * opens after the last message wanted.
  */
-export async function walkForward(
-  reads: ForwardReads,
-  afterId: string,
-  wanted: number,
-): Promise<{ messages: Message[]; tooOld: boolean }> {
+export async function walkForward(reads: ForwardReads, afterId: string, wanted: number): Promise<Message[]> {
   const after = timeUuidMicros(afterId);
+  const opened = bucketOpenedAt(after);
   // At the position's own microsecond too: concurrent sends may share one, ordered by their ids.
-  const buckets = (await reads.listBuckets(undefined, FORWARD_BUCKETS + 1)).filter(
-    (bucket) => bucket.newestMicros >= after,
-  );
-  if (buckets.length > FORWARD_BUCKETS) return { messages: [], tooOld: true };
+  const behind = (await reads.listBuckets(opened, BUCKETS_BEHIND))
+    .filter((bucket) => bucket.newestMicros >= after)
+    .reverse();
   let found: Message[] = [];
-  for (const { bucket } of buckets.reverse()) {
-    if (found.length >= wanted && bucketStartMicros(bucket) > timeUuidMicros(found[wanted - 1].id)) break;
+  const read = async ({ bucket }: ListedBucket): Promise<boolean> => {
+    if (found.length >= wanted && bucketStartMicros(bucket) > timeUuidMicros(found[wanted - 1].id))
+      return false;
     found = [...found, ...(await reads.readBucketAfter(bucket, afterId, wanted))]
       .sort(oldestFirst)
       .slice(0, wanted);
+    return true;
+  };
+  for (const bucket of behind) await read(bucket);
+  let from = opened;
+  for (;;) {
+    const asked = Math.min(wanted, BUCKETS_PER_LIST);
+    const buckets = await reads.listBucketsAfter(from, asked);
+    for (const bucket of buckets) if (!(await read(bucket))) return found;
+    if (buckets.length < asked) return found;
+    from = buckets[buckets.length - 1].bucket;
   }
-  return { messages: found, tooOld: false };
 }

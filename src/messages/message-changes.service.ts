@@ -8,6 +8,7 @@ import { ConversationsService } from '../conversations/conversations.service';
 import { ConversationEvents } from '../realtime/conversation-events';
 import { Message } from './message.model';
 import { MessagesRepository } from './messages.repository';
+import { ReplyQuotesService } from './reply-quotes.service';
 import { requireMessage } from './require-message';
 
 /**
@@ -21,6 +22,7 @@ export class MessageChangesService {
     private readonly repository: MessagesRepository,
     private readonly conversations: ConversationsService,
     private readonly events: ConversationEvents,
+    private readonly quotes: ReplyQuotesService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -47,8 +49,9 @@ export class MessageChangesService {
       previewOf(located.message, { content, revision: atMicros, deleted: false }),
       members,
     );
-    this.events.messageUpdated(stored.message, idsOf(members));
-    return stored.message;
+    const [edited] = await this.quotes.attach([stored.message]);
+    this.events.messageUpdated(edited, idsOf(members));
+    return edited;
   }
 
   /** By the author, or by a group's owner or admin; deleting a deleted message is a no-op. */

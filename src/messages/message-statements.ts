@@ -1,8 +1,8 @@
 /** The CQL of the message tables, exported so the bench's driver baseline runs the very same statements. */
 /** Written at the message's microsecond, so an edit (written later) survives a replay of the send. */
 export const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
-  (conversation_id, bucket, message_id, sender_id, receiver_id, content) VALUES (?, ?, ?, ?, ?, ?)
-  USING TIMESTAMP ?`;
+  (conversation_id, bucket, message_id, sender_id, receiver_id, content, reply_to_message_id, reply_to_bucket)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
 /** Written at the message's microsecond, so the bucket's newest_message_id is its newest message's. */
 export const INSERT_BUCKET = `INSERT INTO conversation_buckets (conversation_id, bucket, newest_message_id)
   VALUES (?, ?, ?) USING TIMESTAMP ?`;
@@ -10,7 +10,11 @@ export const SELECT_BUCKETS =
   'SELECT bucket, newest_message_id FROM conversation_buckets WHERE conversation_id = ? LIMIT ?';
 export const SELECT_BUCKETS_FROM = `SELECT bucket, newest_message_id FROM conversation_buckets
   WHERE conversation_id = ? AND bucket <= ? LIMIT ?`;
-const MESSAGE_COLUMNS = 'message_id, sender_id, receiver_id, content, edited_at, deleted, reactions';
+/** Oldest first: the clustering order reversed, which a single partition reads as cheaply. */
+export const SELECT_BUCKETS_AFTER = `SELECT bucket, newest_message_id FROM conversation_buckets
+  WHERE conversation_id = ? AND bucket > ? ORDER BY bucket ASC LIMIT ?`;
+const MESSAGE_COLUMNS =
+  'message_id, sender_id, receiver_id, content, edited_at, deleted, reactions, reply_to_message_id, reply_to_bucket';
 export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
 export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation

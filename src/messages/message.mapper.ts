@@ -1,8 +1,9 @@
 import { Page } from '../common/pagination/page';
-import { MessageDto, MessagePageDto } from './dto/message.dto';
+import { HistoryPageDto, MessageDto, MessagePageDto, ReplyQuoteDto } from './dto/message.dto';
+import { HistoryPage } from './history.service';
 import { ReactorPageDto } from './dto/reaction.dto';
 import { Response } from 'express';
-import { Message, SendOutcome } from './message.model';
+import { Message, ReplyTo, SendOutcome } from './message.model';
 import { summarizeReactions } from './reactions';
 
 /** A message as `viewerId` sees it (whose reactions are `me`); without one, no reaction is `me`. */
@@ -17,6 +18,17 @@ export function toMessageDto(message: Message, viewerId?: number): MessageDto {
     edited_at: message.deleted || message.editedAt === null ? null : message.editedAt.toISOString(),
     deleted: message.deleted,
     reactions: message.deleted ? [] : summarizeReactions(message.reactions, viewerId),
+    reply_to: message.deleted || message.replyTo === null ? null : toReplyQuoteDto(message.replyTo),
+  };
+}
+
+function toReplyQuoteDto({ messageId, quote }: ReplyTo): ReplyQuoteDto {
+  return {
+    message_id: messageId,
+    sender_id: quote?.senderId ?? null,
+    content: quote === null || quote.deleted ? null : quote.excerpt,
+    // An original that cannot be read is shown as gone.
+    deleted: quote?.deleted ?? true,
   };
 }
 
@@ -28,6 +40,10 @@ export function toMessagePageDto(page: Page<Message>, viewerId?: number): Messag
     data: page.data.map((message) => toMessageDto(message, viewerId)),
     next_cursor: page.nextCursor,
   };
+}
+
+export function toHistoryPageDto(page: HistoryPage, viewerId?: number): HistoryPageDto {
+  return { ...toMessagePageDto(page, viewerId), newer_cursor: page.newerCursor };
 }
 
 export function toReactorPageDto(page: Page<number>): ReactorPageDto {

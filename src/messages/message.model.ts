@@ -16,6 +16,23 @@ export interface Message {
   readonly deleted: boolean;
   /** Every user's reactions, by emoji (see reactions.ts). */
   readonly reactions: readonly Reaction[];
+  /** The message this one replies to; null if it is no reply. */
+  readonly replyTo: ReplyTo | null;
+}
+
+/** What a reply shows of the message it answers, as that message reads now. */
+export interface QuotedMessage {
+  readonly senderId: number;
+  /** The start of its content (see quotes.ts); empty once deleted. */
+  readonly excerpt: string;
+  readonly deleted: boolean;
+}
+
+/** The message a reply answers: where it is stored, and how it reads now once read (null until then). */
+export interface ReplyTo {
+  readonly messageId: string;
+  readonly bucket: number;
+  readonly quote: QuotedMessage | null;
 }
 
 /** A stored message, where it is, and the write time (µs) of its content, which an edit must pass. */

@@ -17,13 +17,13 @@ import {
   ApiDatabaseUnavailableResponse,
   ErrorResponseDto,
 } from '../common/http/api-error-responses';
-import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { parseIsoTimestamp } from '../common/time/iso-timestamp';
 import { ConversationIdParamsDto } from '../conversations/dto/conversation-params.dto';
-import { BeforeQueryDto } from './dto/history-query.dto';
-import { MessageDto, MessagePageDto } from './dto/message.dto';
+import { BeforeQueryDto, HistoryQueryDto } from './dto/history-query.dto';
+import { HistoryPageDto, MessageDto } from './dto/message.dto';
 import { SendMessageDto } from './dto/send-message.dto';
-import { answerSend, toMessagePageDto } from './message.mapper';
+import { HistoryService } from './history.service';
+import { answerSend, toHistoryPageDto } from './message.mapper';
 import { MessagesService } from './messages.service';
 import { ApiSendReplayResponses } from './send-responses';
 
@@ -32,7 +32,10 @@ import { ApiSendReplayResponses } from './send-responses';
 @ApiCredentials()
 @Controller('api/messages')
 export class MessagesController {
-  constructor(private readonly messages: MessagesService) {}
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly history: HistoryService,
+  ) {}
 
   @Post()
   @RateLimited('sends')
@@ -52,7 +55,11 @@ export class MessagesController {
   })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'The body is larger than 64 KiB.' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'sender_id is not the signed-in user.' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'The receiver (or sender) is not a user.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description:
+      'The receiver (or sender) is not a user, or reply_to_message_id names no message of their conversation.',
+  })
   @ApiSendReplayResponses()
   async send(
     @CurrentCaller() caller: Caller,
@@ -64,25 +71,36 @@ export class MessagesController {
       receiverId: body.receiver_id,
       content: body.content,
       clientMessageId: body.client_message_id,
+      replyToMessageId: body.reply_to_message_id,
     });
     return answerSend(response, outcome);
   }
 
   @Get('conversation/:conversation_id')
-  @ApiOperation({ operationId: 'listMessages', summary: "A conversation's messages, newest first" })
-  @ApiOkResponse({ type: MessagePageDto })
+  @ApiOperation({
+    operationId: 'listMessages',
+    summary: "A conversation's messages, newest first; or after a message, or around one",
+    description:
+      'From the head, a page number or a cursor, newest first. `after` reads forward from a message, oldest ' +
+      'first; `around` answers the page that holds a message, with cursors both ways. Every page costs the ' +
+      'same at any depth.',
+  })
+  @ApiOkResponse({ type: HistoryPageDto })
   @ApiBadRequestResponse({
     type: ErrorResponseDto,
-    description: 'Malformed conversation_id, page, limit or cursor.',
+    description: 'Malformed conversation_id, page, limit, cursor, after or around, or more than one start.',
   })
-  @ApiConversationNotFoundResponse()
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'No such conversation, a non-member caller, or no message `around` names in it.',
+  })
   async list(
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
-    @Query() query: PageQueryDto,
-  ): Promise<MessagePageDto> {
-    return toMessagePageDto(
-      await this.messages.listHistory(params.conversation_id, caller, query),
+    @Query() query: HistoryQueryDto,
+  ): Promise<HistoryPageDto> {
+    return toHistoryPageDto(
+      await this.history.listHistory(params.conversation_id, caller, query),
       viewerOf(caller),
     );
   }
@@ -94,7 +112,7 @@ export class MessagesController {
     description:
       'Scrollback from a point in time. Continue with next_cursor; before_timestamp must still be sent.',
   })
-  @ApiOkResponse({ type: MessagePageDto })
+  @ApiOkResponse({ type: HistoryPageDto })
   @ApiBadRequestResponse({
     type: ErrorResponseDto,
     description: 'Malformed conversation_id, before_timestamp, page, limit or cursor.',
@@ -104,10 +122,10 @@ export class MessagesController {
     @CurrentCaller() caller: Caller,
     @Param() params: ConversationIdParamsDto,
     @Query() query: BeforeQueryDto,
-  ): Promise<MessagePageDto> {
+  ): Promise<HistoryPageDto> {
     const before = parseIsoTimestamp(query.before_timestamp) as number;
-    return toMessagePageDto(
-      await this.messages.listHistory(params.conversation_id, caller, query, before),
+    return toHistoryPageDto(
+      await this.history.listHistory(params.conversation_id, caller, query, before),
       viewerOf(caller),
     );
   }

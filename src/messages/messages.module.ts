@@ -3,12 +3,14 @@ import { CassandraModule } from '../cassandra/cassandra.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
+import { HistoryService } from './history.service';
 import { MessageChangesService } from './message-changes.service';
 import { MessagesController } from './messages.controller';
 import { ReactionsController } from './reactions.controller';
 import { ReactionsService } from './reactions.service';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { ReplyQuotesService } from './reply-quotes.service';
 import { SyncGateway } from './sync.gateway';
 import { UnreadCountsService } from './unread-counts.service';
 
@@ -17,6 +19,8 @@ import { UnreadCountsService } from './unread-counts.service';
   controllers: [MessagesController, ConversationMessagesController, ReactionsController],
   providers: [
     MessagesService,
+    HistoryService,
+    ReplyQuotesService,
     MessageChangesService,
     ReactionsService,
     MessagesRepository,

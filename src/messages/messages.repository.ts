@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client, types } from 'cassandra-driver';
 import { InjectCassandra } from '../cassandra/cassandra.tokens';
 import { COUNTER_UPDATE } from '../cassandra/counter-update';
-import { ListedBucket } from './history-walk';
+import { BUCKETS_BEHIND, ListedBucket } from './history-walk';
 import { bucketOpenedAt, legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
 import {
   CLAIM_REQUEST,
@@ -14,6 +14,7 @@ import {
   INSERT_MESSAGE,
   REMOVE_REACTION,
   SELECT_BUCKETS,
+  SELECT_BUCKETS_AFTER,
   SELECT_BUCKETS_FROM,
   SELECT_BUCKET_SIZE,
   SELECT_MESSAGE,
@@ -24,7 +25,7 @@ import {
   SELECT_SENDERS_AFTER,
 } from './message-statements';
 import { timeUuidMicros } from '../common/time/time-uuid';
-import { LocatedMessage, Message, SendRequest } from './message.model';
+import { LocatedMessage, Message, ReplyTo, SendRequest } from './message.model';
 import { decodeReaction, encodeReaction, Reaction } from './reactions';
 
 const READ = { prepare: true, isIdempotent: true };
@@ -56,6 +57,9 @@ export class MessagesRepository {
           // A group message has no receiver: left unset, since a bound null would write a tombstone.
           message.receiverId === null ? types.unset : long(message.receiverId),
           message.content,
+          // Unset, not null, when it is no reply: no tombstone per message.
+          message.replyTo ? types.TimeUuid.fromString(message.replyTo.messageId) : types.unset,
+          message.replyTo ? message.replyTo.bucket : types.unset,
           long(atMicros),
         ],
         WRITE,
@@ -125,16 +129,17 @@ export class MessagesRepository {
       atOrBefore === undefined
         ? await this.client.execute(SELECT_BUCKETS, [id, limit], READ)
         : await this.client.execute(SELECT_BUCKETS_FROM, [id, atOrBefore, limit], READ);
-    return result.rows.map((row) => {
-      const bucket = row.get('bucket') as number;
-      const newest = row.get('newest_message_id') as types.TimeUuid | null;
-      let newestMicros: number;
-      if (newest) newestMicros = timeUuidMicros(newest.toString());
-      else if (bucket < LEGACY_DAY_BUCKETS_BELOW) newestMicros = legacyBucketEndMicros(bucket);
-      // A bucket row always names its newest message; were one missing, the walk would read the bucket.
-      else newestMicros = Number.POSITIVE_INFINITY;
-      return { bucket, newestMicros };
-    });
+    return result.rows.map(toListedBucket);
+  }
+
+  /** Buckets that hold messages of the conversation, oldest first, numbered above `after`. */
+  async listBucketsAfter(conversationId: string, after: number, limit: number): Promise<ListedBucket[]> {
+    const result = await this.client.execute(
+      SELECT_BUCKETS_AFTER,
+      [types.Uuid.fromString(conversationId), after, limit],
+      READ,
+    );
+    return result.rows.map(toListedBucket);
   }
 
   /** Up to `limit` messages of one bucket, newest first, strictly older than `beforeId` if given. */
@@ -204,7 +209,7 @@ export class MessagesRepository {
     const buckets = await this.listBuckets(
       conversationId,
       bucketOpenedAt(timeUuidMicros(messageId)),
-      BUCKETS_SEARCHED,
+      BUCKETS_BEHIND,
     );
     for (const { bucket } of buckets) {
       const found = await this.readMessage(conversationId, bucket, messageId);
@@ -257,9 +262,6 @@ export class MessagesRepository {
   }
 }
 
-/** How many buckets, newest first among those opened by the message's time, may hold it. */
-const BUCKETS_SEARCHED = 4;
-
 function keyOf({ message, bucket }: LocatedMessage): unknown[] {
   return [types.Uuid.fromString(message.conversationId), bucket, types.TimeUuid.fromString(message.id)];
 }
@@ -276,5 +278,24 @@ function toMessage(conversationId: string, row: types.Row): Message {
     editedAt: (row.get('edited_at') as Date | null) ?? null,
     deleted: row.get('deleted') === true,
     reactions: ((row.get('reactions') as string[] | null) ?? []).map(decodeReaction),
+    replyTo: replyToOf(row),
   };
+}
+
+/** The message a stored reply answers; its quote is read separately (see ReplyQuotesService). */
+function replyToOf(row: types.Row): ReplyTo | null {
+  const messageId = row.get('reply_to_message_id') as types.TimeUuid | null;
+  const bucket = row.get('reply_to_bucket') as number | null;
+  return messageId && bucket !== null ? { messageId: messageId.toString(), bucket, quote: null } : null;
+}
+
+function toListedBucket(row: types.Row): ListedBucket {
+  const bucket = row.get('bucket') as number;
+  const newest = row.get('newest_message_id') as types.TimeUuid | null;
+  let newestMicros: number;
+  if (newest) newestMicros = timeUuidMicros(newest.toString());
+  else if (bucket < LEGACY_DAY_BUCKETS_BELOW) newestMicros = legacyBucketEndMicros(bucket);
+  // A bucket row always names its newest message; were one missing, the walk would read the bucket.
+  else newestMicros = Number.POSITIVE_INFINITY;
+  return { bucket, newestMicros };
 }

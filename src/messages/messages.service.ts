@@ -3,19 +3,22 @@ import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import { Caller } from '../common/auth/caller';
 import { AppConfig } from '../config/app-config';
-import { ConflictError, ForbiddenError, InvalidRequestError } from '../common/errors/domain-errors';
-import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
-import { Page, pageFrom } from '../common/pagination/page';
-import { PageRequest, pageWindow } from '../common/pagination/page-window';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidRequestError,
+  NotFoundError,
+} from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { nextActivityMicros } from '../common/time/conversation-clock';
-import { isTimeUuid, minTimeUuid, timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
+import { timeUuidAtMicros, timeUuidMicros } from '../common/time/time-uuid';
 import { activityMicrosOf, Conversation } from '../conversations/conversation.model';
 import { ConversationsService } from '../conversations/conversations.service';
+import { directConversationId } from '../conversations/direct-conversation-id';
 import { ConversationEvents } from '../realtime/conversation-events';
-import { walkForward, walkHistory } from './history-walk';
 import { bucketAfterFull, bucketCountSampling, bucketForMessage, legacyDayBucketOf } from './message-bucket';
-import { HistoryPosition, Message, SendOutcome } from './message.model';
+import { LocatedMessage, Message, SendOutcome } from './message.model';
+import { quoteOf } from './quotes';
 import { MessagesRepository } from './messages.repository';
 
 export interface NewMessage {
@@ -25,15 +28,19 @@ export interface NewMessage {
   readonly content: string;
   /** The client's id of this send: a retry with the same one gets the same message back. */
   readonly clientMessageId?: string;
+  /** A message of the same conversation this one replies to. */
+  readonly replyToMessageId?: string;
 }
 
-const isHistoryPosition = (value: unknown): value is HistoryPosition =>
-  typeof value === 'object' && value !== null && isTimeUuid((value as Record<string, unknown>).id);
-
-/** The position just before an instant: messages created strictly earlier, to the millisecond. */
-function positionBefore(epochMs: number): HistoryPosition {
-  // Stored times have millisecond precision, so "before 12:00:00.0005" means "at or before 12:00:00.000".
-  return { id: minTimeUuid(new Date(Math.max(0, Math.ceil(epochMs)))) };
+/**
+ * What a client_message_id is claimed with: the content's SHA-256, and the replied-to message's id too, so a
+ * retry that replies to another message is a conflict. A send that replies to none hashes its content alone,
+ * as claims made before replies did.
+ */
+function sendDigest(content: string, replyToId: string | undefined): Buffer {
+  const hash = createHash('sha256').update(content, 'utf8');
+  if (replyToId !== undefined) hash.update(`\u0000reply:${replyToId}`, 'utf8');
+  return hash.digest();
 }
 
 /** Who sends: a user always as themselves; a trusted backend as the user it names. */
@@ -72,6 +79,11 @@ export class MessagesService {
    */
   async send(caller: Caller, input: NewMessage): Promise<SendOutcome> {
     const senderId = senderOf(caller, input);
+    // Before the conversation is opened: a reply to no message of it must create nothing.
+    const replyTo = await this.findReplyTo(
+      directConversationId(senderId, input.receiverId),
+      input.replyToMessageId,
+    );
     // One instant for the conversation a first message creates and for the message itself.
     const now = this.clock.now();
     const conversation = await this.conversations.openDirectConversation(
@@ -81,7 +93,7 @@ export class MessagesService {
     );
     return this.store(
       conversation,
-      { senderId, receiverId: input.receiverId, content: input.content },
+      { senderId, receiverId: input.receiverId, content: input.content, replyTo },
       now,
       input.clientMessageId,
     );
@@ -95,22 +107,35 @@ export class MessagesService {
     caller: Caller,
     conversationId: string,
     content: string,
-    clientMessageId?: string,
+    options: { clientMessageId?: string; replyToMessageId?: string } = {},
   ): Promise<SendOutcome> {
     if (caller.kind !== 'user') {
       throw new InvalidRequestError('an API key sends by sender_id and receiver_id: use POST /api/messages');
     }
     const { conversation } = await this.conversations.assertMember(conversationId, caller);
+    const replyTo = await this.findReplyTo(conversationId, options.replyToMessageId);
     const receiverId =
       conversation.kind === 'direct'
         ? ((conversation.user1Id === caller.userId ? conversation.user2Id : conversation.user1Id) ?? null)
         : null;
     return this.store(
       conversation,
-      { senderId: caller.userId, receiverId, content },
+      { senderId: caller.userId, receiverId, content, replyTo },
       this.clock.now(),
-      clientMessageId,
+      options.clientMessageId,
     );
+  }
+
+  /** The message a reply answers, which must be of the same conversation (404 otherwise, as for any id). */
+  private async findReplyTo(conversationId: string, messageId?: string): Promise<LocatedMessage | undefined> {
+    if (messageId === undefined) return undefined;
+    const located = await this.repository.findMessage(conversationId, messageId);
+    if (!located) {
+      throw new NotFoundError(
+        `reply_to_message_id ${messageId} is not a message of conversation ${conversationId}`,
+      );
+    }
+    return located;
   }
 
   /**
@@ -124,7 +149,7 @@ export class MessagesService {
    */
   private async store(
     conversation: Conversation,
-    input: { senderId: number; receiverId: number | null; content: string },
+    input: { senderId: number; receiverId: number | null; content: string; replyTo?: LocatedMessage },
     now: Date,
     clientMessageId?: string,
   ): Promise<SendOutcome> {
@@ -133,7 +158,7 @@ export class MessagesService {
     let { bucket, opens } = bucketForMessage(conversation.messageBucket, atMicros);
     let replayed = false;
     if (clientMessageId !== undefined) {
-      const contentSha256 = createHash('sha256').update(input.content, 'utf8').digest();
+      const contentSha256 = sendDigest(input.content, input.replyTo?.message.id);
       const claim = await this.repository.claimRequest({
         conversationId: conversation.id,
         senderId: input.senderId,
@@ -155,14 +180,18 @@ export class MessagesService {
       opens = replayed ? claim.bucket !== undefined && claim.bucket !== conversation.messageBucket : opens;
     }
     const createdAt = new Date(Math.floor(atMicros / 1000));
+    const { replyTo, ...fields } = input;
     const message: Message = {
       id,
       conversationId: conversation.id,
-      ...input,
+      ...fields,
       createdAt,
       editedAt: null,
       deleted: false,
       reactions: [],
+      replyTo: replyTo
+        ? { messageId: replyTo.message.id, bucket: replyTo.bucket, quote: quoteOf(replyTo.message) }
+        : null,
     };
     const [, members] = await Promise.all([
       this.repository.insertMessage(message, bucket, atMicros),
@@ -212,68 +241,5 @@ export class MessagesService {
         `Message stored, but bucket ${bucket} of conversation ${conversationId} was not counted: ${String(error)}`,
       );
     }
-  }
-
-  /**
-   * A page of a conversation's messages, newest first: from the head, from a cursor, or from just before
-   * an instant. Walks the conversation's buckets, newest first, reading only what the page needs.
-   */
-  async listHistory(
-    conversationId: string,
-    caller: Caller,
-    request: PageRequest,
-    beforeEpochMs?: number,
-  ): Promise<Page<Message>> {
-    const window = pageWindow(request, (raw) => decodeCursor(raw, 'm', conversationId, isHistoryPosition));
-    const start = window.after ?? (beforeEpochMs === undefined ? undefined : positionBefore(beforeEpochMs));
-    const wanted = window.offset + window.limit + 1;
-    // The membership check runs beside the reads, so it adds no round trip; nothing read is returned
-    // unless it passes.
-    const [, total, messages] = await Promise.all([
-      this.conversations.assertMember(conversationId, caller),
-      this.conversations.countMessages(conversationId),
-      walkHistory(
-        {
-          listBuckets: (atMost, limit) => this.repository.listBuckets(conversationId, atMost, limit),
-          readBucket: (bucket, beforeId, limit) =>
-            this.repository.readBucket(conversationId, bucket, beforeId, limit),
-        },
-        start?.id,
-        wanted,
-      ),
-    ]);
-
-    return pageFrom(messages, window, total, (last, page) =>
-      encodeCursor({ kind: 'm', scope: conversationId, page, position: { id: last.id } }),
-    );
-  }
-
-  /**
-   * What a member missed after a message they have seen: up to `limit` messages newer than `afterId`, oldest
-   * first, and whether more follow. `tooOld` when the position is further back than a catch-up reaches.
-   */
-  async listAfter(
-    conversationId: string,
-    caller: Caller,
-    afterId: string,
-    limit: number,
-  ): Promise<{ messages: Message[]; hasMore: boolean; tooOld: boolean }> {
-    const [, found] = await Promise.all([
-      this.conversations.assertMember(conversationId, caller),
-      walkForward(
-        {
-          listBuckets: (atMost, listLimit) => this.repository.listBuckets(conversationId, atMost, listLimit),
-          readBucketAfter: (bucket, after, readLimit) =>
-            this.repository.readBucketAfter(conversationId, bucket, after, readLimit),
-        },
-        afterId,
-        limit + 1,
-      ),
-    ]);
-    return {
-      messages: found.messages.slice(0, limit),
-      hasMore: found.messages.length > limit,
-      tooOld: found.tooOld,
-    };
   }
 }

@@ -9,13 +9,13 @@ import { NotFoundError } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { MessageDto } from './dto/message.dto';
 import { toMessageDto } from './message.mapper';
-import { MessagesService } from './messages.service';
+import { HistoryService } from './history.service';
 import { parseSyncRequest, SYNC_MESSAGES_PER_CONVERSATION } from './sync-request';
 import { EVENTS_SOCKET_OPTIONS } from '../realtime/gateway-options';
 
 type SyncedConversation =
   | { conversation_id: string; status: 'ok'; messages: MessageDto[]; has_more: boolean }
-  | { conversation_id: string; status: 'not_found' | 'too_old' | 'unavailable' };
+  | { conversation_id: string; status: 'not_found' | 'unavailable' };
 
 export type SyncAnswer =
   { v: 1; conversations: SyncedConversation[] } | { v: 1; error: { code: 'bad_request'; message: string } };
@@ -32,7 +32,7 @@ export class SyncGateway {
   private readonly deadlineMs: number;
 
   constructor(
-    private readonly messages: MessagesService,
+    private readonly history: HistoryService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.deadlineMs = config.get('http', { infer: true }).requestDeadlineMs;
@@ -49,22 +49,18 @@ export class SyncGateway {
       const answers: SyncedConversation[] = [];
       await forEachLimited(positions, 8, async ({ conversationId, afterId }) => {
         try {
-          const found = await this.messages.listAfter(
+          const found = await this.history.listAfter(
             conversationId,
             caller,
             afterId,
             SYNC_MESSAGES_PER_CONVERSATION,
           );
-          answers.push(
-            found.tooOld
-              ? { conversation_id: conversationId, status: 'too_old' }
-              : {
-                  conversation_id: conversationId,
-                  status: 'ok',
-                  messages: found.messages.map((message) => toMessageDto(message, viewerOf(caller))),
-                  has_more: found.hasMore,
-                },
-          );
+          answers.push({
+            conversation_id: conversationId,
+            status: 'ok',
+            messages: found.messages.map((message) => toMessageDto(message, viewerOf(caller))),
+            has_more: found.hasMore,
+          });
         } catch (error) {
           if (!(error instanceof NotFoundError))
             this.logger.warn(`sync of ${conversationId} failed: ${String(error)}`);

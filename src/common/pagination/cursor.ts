@@ -5,7 +5,7 @@ import { InvalidRequestError } from '../errors/domain-errors';
  * number of the page it leads to. Clients pass `next_cursor` back unchanged.
  */
 export interface Cursor<TPosition> {
-  /** The list: "m" for a conversation's messages, "c" for a user's conversations. */
+  /** The list: "m" for a conversation's messages ("f" read forward), "c" for a user's conversations. */
   readonly kind: string;
   /** The conversation or user the list belongs to, so a cursor cannot be replayed on another list. */
   readonly scope: string;
@@ -21,6 +21,18 @@ export const CURSOR_PATTERN = /^[A-Za-z0-9_-]*$/;
 export function encodeCursor<TPosition>(cursor: Cursor<TPosition>): string {
   const payload = { v: VERSION, k: cursor.kind, s: cursor.scope, p: cursor.page, at: cursor.position };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+/** The list a cursor says it belongs to, for lists read in two directions; undefined if it is not a cursor. */
+export function peekCursorKind(raw: string): string | undefined {
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    const kind =
+      typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>).k : undefined;
+    return typeof kind === 'string' ? kind : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function decodeCursor<TPosition>(

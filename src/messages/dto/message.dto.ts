@@ -11,6 +11,30 @@ export class ReactionSummaryDto {
   me!: boolean;
 }
 
+export class ReplyQuoteDto {
+  @ApiProperty({ description: 'The message replied to.', format: 'uuid' })
+  message_id!: string;
+
+  @ApiProperty({
+    description: 'Its sender; null only if the original can no longer be read.',
+    example: 2,
+    nullable: true,
+    type: 'integer',
+  })
+  sender_id!: number | null;
+
+  @ApiProperty({
+    description:
+      'The start of its content as it reads now (at most 100 characters); null once it is deleted.',
+    nullable: true,
+    type: String,
+  })
+  content!: string | null;
+
+  @ApiProperty({ description: 'Whether the original was deleted since.' })
+  deleted!: boolean;
+}
+
 export class MessageDto {
   @ApiProperty({ description: 'Message id (timeuuid): unique, ordered by send time.', format: 'uuid' })
   id!: string;
@@ -59,6 +83,15 @@ export class MessageDto {
     description: 'Reactions by emoji (at most 20 distinct); empty for a deleted message.',
   })
   reactions!: ReactionSummaryDto[];
+
+  @ApiProperty({
+    type: ReplyQuoteDto,
+    nullable: true,
+    description:
+      'The message this one replies to, quoted as it reads now (edits and deletes of it show); null if it is no ' +
+      'reply. A client keeps quotes current from the original’s message.updated and message.deleted events.',
+  })
+  reply_to!: ReplyQuoteDto | null;
 }
 
 export class MessagePageDto {
@@ -76,13 +109,26 @@ export class MessagePageDto {
   @ApiProperty({ description: 'Items per page, as requested.', type: 'integer' })
   limit!: number;
 
-  @ApiProperty({ type: [MessageDto], description: 'Messages, newest first.' })
+  @ApiProperty({ type: [MessageDto], description: 'Messages, newest first; oldest first for `after`.' })
   data!: MessageDto[];
 
   @ApiProperty({
-    description: 'Pass as cursor to read the next (older) page; null on the last page.',
+    description:
+      'Pass as cursor to read the next page the same way: older messages, or newer ones for `after`; null on ' +
+      'the last page.',
     nullable: true,
     type: String,
   })
   next_cursor!: string | null;
+}
+
+export class HistoryPageDto extends MessagePageDto {
+  @ApiProperty({
+    description:
+      'On a page `around` a message: pass as cursor to read the messages newer than the page, oldest first. ' +
+      'Null on every other page, and when the page holds the newest message.',
+    nullable: true,
+    type: String,
+  })
+  newer_cursor!: string | null;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { TIME_UUID_PATTERN } from '../../common/validation/message-id';
 import { IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
 import { NOT_ONLY_WHITE_SPACE } from '../../common/validation/text-length';
 
@@ -39,6 +41,21 @@ export class ConversationMessageDto {
   })
   @IsString()
   readonly client_message_id?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A message of the same conversation this one replies to (404 otherwise). The reply carries a quote of it ' +
+      '(reply_to), read as the original is now: it follows the original’s edits and shows its deletion.',
+    format: 'uuid',
+    pattern: TIME_UUID_PATTERN,
+  })
+  @IsLeftOut()
+  @Matches(new RegExp(TIME_UUID_PATTERN), {
+    message: 'reply_to_message_id must be a message id (a version-1 UUID)',
+  })
+  @IsString()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  readonly reply_to_message_id?: string;
 }
 
 /** The direct path: the message, its receiver, and (with an API key) its sender. */
