@@ -21,7 +21,8 @@ export const UPSERT_INBOX_POINTER_READ = `INSERT INTO inbox_pointers
 /** Written at the message's microsecond, as read_positions is: the newest message read wins. */
 export const SET_INBOX_READ_POSITION = `UPDATE inbox_pointers USING TIMESTAMP ? SET last_read_message_id = ?
   WHERE user_id = ? AND conversation_id = ?`;
-export const DELETE_INBOX_POINTER = 'DELETE FROM inbox_pointers WHERE user_id = ? AND conversation_id = ?';
+export const DELETE_INBOX_POINTER =
+  'DELETE FROM inbox_pointers USING TIMESTAMP ? WHERE user_id = ? AND conversation_id = ?';
 export const SELECT_INBOX_POINTERS = `SELECT conversation_id, bucket, activity_id, last_read_message_id FROM inbox_pointers
   WHERE user_id = ? AND conversation_id IN ?`;
 export const INSERT_INBOX_BUCKET =

@@ -177,10 +177,11 @@ export class InboxRepository {
     );
   }
 
-  async deletePointer(userId: number, conversationId: string): Promise<void> {
+  /** As of `asOfMicros`: a pointer written later (the user added back) survives. */
+  async deletePointer(userId: number, conversationId: string, asOfMicros: number): Promise<void> {
     await this.client.execute(
       DELETE_INBOX_POINTER,
-      [long(userId), types.Uuid.fromString(conversationId)],
+      [long(asOfMicros), long(userId), types.Uuid.fromString(conversationId)],
       IDEMPOTENT,
     );
   }

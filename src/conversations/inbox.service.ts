@@ -82,11 +82,22 @@ export class InboxService {
     );
   }
 
-  /** Puts a conversation in new members' lists where it stands (its latest activity). */
+  /**
+   * Puts a conversation in new members' lists where it stands (its latest activity). The pointer is written
+   * now rather than at that activity's time: a member removed and added back before the next message must
+   * outlive the removal's delete of their pointer (see removeFromList).
+   */
   async addToLists(conversation: Conversation, members: readonly InboxMember[]): Promise<void> {
-    const bucket = bucketOfMicros(activityMicrosOf(conversation));
+    const activityMicros = activityMicrosOf(conversation);
+    const pointerAt = Math.max(activityMicros, this.clock.now().getTime() * 1000 + 1);
+    const bucket = bucketOfMicros(activityMicros);
     await this.fanOut(members, ({ userId, role }) =>
-      this.place(userId, { bucket, activityId: activityIdOf(conversation), view: { conversation, role } }),
+      this.place(
+        userId,
+        { bucket, activityId: activityIdOf(conversation), view: { conversation, role } },
+        undefined,
+        pointerAt,
+      ),
     );
   }
 
@@ -95,16 +106,14 @@ export class InboxService {
     await this.repository.setReadPosition(userId, conversationId, messageId);
   }
 
-  /** Takes a conversation out of a user's list: its pointer, then its row. */
+  /**
+   * Takes a conversation out of a user's list by deleting their pointer to it, as of now. The row stays, not
+   * listed without a pointer and never tidied (see currentRows), so no tombstone stands in the way of adding
+   * the user back: that rewrites the row at the group's own write times and the pointer after the delete.
+   */
   async removeFromList(conversation: Conversation, userId: number): Promise<void> {
-    await this.repository.deletePointer(userId, conversation.id);
     const asOf = Math.max(this.clock.now().getTime() * 1000, activityMicrosOf(conversation));
-    await this.repository.deleteEntry(
-      userId,
-      bucketOfMicros(activityMicrosOf(conversation)),
-      conversation.id,
-      asOf,
-    );
+    await this.repository.deletePointer(userId, conversation.id, asOf);
   }
 
   /** Copies a group's title and member count (each at its version) into its members' rows. */
@@ -153,7 +162,12 @@ export class InboxService {
    * A member's row, then their pointer to it (with their read position when `readTo` is given), and the
    * bucket in their list of buckets.
    */
-  private async place(userId: number, entry: InboxEntry, readTo?: string): Promise<void> {
+  private async place(
+    userId: number,
+    entry: InboxEntry,
+    readTo?: string,
+    pointerAtMicros?: number,
+  ): Promise<void> {
     const atMicros = timeUuidMicros(entry.activityId);
     await Promise.all([
       this.repository.writeEntry(userId, entry, atMicros),
@@ -167,7 +181,7 @@ export class InboxService {
         activityId: entry.activityId,
         ...(readTo !== undefined && { lastReadMessageId: readTo }),
       },
-      atMicros,
+      pointerAtMicros ?? atMicros,
     );
   }
 

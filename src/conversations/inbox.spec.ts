@@ -79,8 +79,14 @@ describe('current rows', () => {
       current: [],
       stale: [yesterday],
       repairs: [],
+      unlisted: [],
     });
-    expect(currentRows([today], pointers, new Set())).toEqual({ current: [today], stale: [], repairs: [] });
+    expect(currentRows([today], pointers, new Set())).toEqual({
+      current: [today],
+      stale: [],
+      repairs: [],
+      unlisted: [],
+    });
   });
 
   it('shows a row newer than its pointer, once, and moves the pointer to it', () => {
@@ -92,12 +98,23 @@ describe('current rows', () => {
       current: [newer],
       stale: [],
       repairs: [{ conversationId: A, bucket: 6, activityId: newer.activityId }],
+      unlisted: [],
     });
-    expect(currentRows([older], pointers, seen)).toEqual({ current: [], stale: [older], repairs: [] });
+    expect(currentRows([older], pointers, seen)).toEqual({
+      current: [],
+      stale: [older],
+      repairs: [],
+      unlisted: [],
+    });
   });
 
-  it('drops the row of a conversation without a pointer: a group the user left', () => {
+  it('does not list, nor give to be tidied, the row of a conversation without a pointer: a group the user left', () => {
     const left = row(B, 6, 6 * DAY);
-    expect(currentRows([left], new Map(), new Set())).toEqual({ current: [], stale: [left], repairs: [] });
+    expect(currentRows([left], new Map(), new Set())).toEqual({
+      current: [],
+      stale: [],
+      repairs: [],
+      unlisted: [left],
+    });
   });
 });

@@ -79,8 +79,13 @@ export function orderBucket(entries: readonly InboxEntry[], after?: InboxPositio
 export interface SortedBucket {
   /** The rows that show, in list order. */
   readonly current: InboxEntry[];
-  /** Rows a conversation left behind when it moved to a newer bucket, or of a group the user left. */
+  /** Rows a conversation left behind when it moved to a newer bucket (its pointer names another place). */
   readonly stale: InboxEntry[];
+  /**
+   * Rows without a pointer: of a group the user was removed from, or of one they are being added to (a row is
+   * written before its pointer). Never deleted by a reader: deleting one could undo that add.
+   */
+  readonly unlisted: InboxEntry[];
   /** Pointers that lag behind a newer row (a send cut short between the two writes): moved to the row. */
   readonly repairs: InboxPointer[];
 }
@@ -88,19 +93,23 @@ export interface SortedBucket {
 /**
  * Which of a bucket's rows (in list order) are their conversation's current one: the row the pointer names,
  * or a row newer than the pointer's. A conversation already met (`seen`) or without a pointer (the user
- * left it) does not show.
+ * left it, or is being added) does not show.
  */
 export function currentRows(
   rows: readonly InboxEntry[],
   pointers: ReadonlyMap<string, InboxPointer>,
   seen: Set<string>,
 ): SortedBucket {
-  const sorted: SortedBucket = { current: [], stale: [], repairs: [] };
+  const sorted: SortedBucket = { current: [], stale: [], unlisted: [], repairs: [] };
   for (const row of rows) {
     const id = row.view.conversation.id;
     const pointer = pointers.get(id);
-    const newer = pointer !== undefined && compareTimeUuids(row.activityId, pointer.activityId) > 0;
-    const current = pointer !== undefined && (pointer.bucket === row.bucket || newer);
+    if (pointer === undefined) {
+      sorted.unlisted.push(row);
+      continue;
+    }
+    const newer = compareTimeUuids(row.activityId, pointer.activityId) > 0;
+    const current = pointer.bucket === row.bucket || newer;
     if (!current || seen.has(id)) {
       sorted.stale.push(row);
       continue;
