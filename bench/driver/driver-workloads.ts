@@ -9,6 +9,7 @@ import {
   bucketForMessage,
   DEFAULT_BUCKET_MAX_MESSAGES,
 } from '../../src/messages/message-bucket';
+import { searchTerms } from '../../src/messages/search-terms';
 import { deepConversationId, pairConversationId, sendPair, PAIRS } from '../bench-plan';
 import { RepositoryCql } from './repository-cql';
 
@@ -77,21 +78,30 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
     };
     const users = [row.get('user1_id') as types.Long, row.get('user2_id') as types.Long];
     await Promise.all([
-      client.execute(
-        cql.INSERT_MESSAGE,
-        // No reply: its two columns unset, as the service leaves them.
+      // The message and its search terms: one partition's unlogged batch, as the repository writes it.
+      client.batch(
         [
-          conversation,
-          bucket,
-          messageId,
-          long(senderId),
-          long(receiverId),
-          content,
-          types.unset,
-          types.unset,
-          micros,
+          {
+            query: cql.INSERT_MESSAGE,
+            // No reply: its two columns unset, as the service leaves them.
+            params: [
+              conversation,
+              bucket,
+              messageId,
+              long(senderId),
+              long(receiverId),
+              content,
+              types.unset,
+              types.unset,
+              micros,
+            ],
+          },
+          {
+            query: cql.ADD_SEARCH_TERMS,
+            params: [micros, searchTerms(content), conversation, bucket, messageId],
+          },
         ],
-        WRITE,
+        { ...WRITE, logged: false },
       ),
       // What one sends one has read.
       client.execute(cql.MOVE_READ_POSITION, [micros, messageId, conversation, long(senderId)], WRITE),

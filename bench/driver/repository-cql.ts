@@ -10,6 +10,7 @@ import * as readPositionStatements from '../../src/conversations/read-position-s
 export function repositoryCql() {
   const {
     INSERT_MESSAGE,
+    ADD_SEARCH_TERMS,
     INSERT_BUCKET,
     SELECT_BUCKETS,
     SELECT_MESSAGES,
@@ -33,6 +34,7 @@ export function repositoryCql() {
   const { MOVE_READ_POSITION } = readPositionStatements;
   return {
     INSERT_MESSAGE,
+    ADD_SEARCH_TERMS,
     INSERT_BUCKET,
     SELECT_BUCKETS,
     SELECT_MESSAGES,

@@ -4,7 +4,6 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor';
 import { PageRequest, pageWindow } from '../common/pagination/page-window';
 import { Page, pageFrom } from '../common/pagination/page';
-import { isTimeUuid } from '../common/time/time-uuid';
 import {
   activityMicrosOf,
   Conversation,
@@ -18,23 +17,9 @@ import {
 import { NamedUserId, UsersService } from '../users/users.service';
 import { ConversationsRepository } from './conversations.repository';
 import { directConversationId, orderedPair } from './direct-conversation-id';
-import { InboxMember, InboxPosition } from './inbox';
+import { InboxMember, InboxPosition, isInboxPosition, ListPosition } from './inbox';
 import { InboxService } from './inbox.service';
 import { ReadPositionsService } from './read-positions.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const isInboxPosition = (value: unknown): value is InboxPosition => {
-  if (typeof value !== 'object' || value === null) return false;
-  const { bucket, activityId, conversationId } = value as Record<string, unknown>;
-  return (
-    typeof bucket === 'number' &&
-    Number.isSafeInteger(bucket) &&
-    isTimeUuid(activityId) &&
-    typeof conversationId === 'string' &&
-    UUID.test(conversationId)
-  );
-};
 
 /** Member rows read per query when a send lists a group's members. */
 const MEMBER_SLICE = 500;
@@ -231,5 +216,22 @@ export class ConversationsService {
         lastReadMessageId: entry.lastReadMessageId ?? null,
       })),
     };
+  }
+
+  /**
+   * Up to `wanted` of a user's conversations below `after`, in list order, each as its place in the list
+   * (which a search across them resumes from). The user's own list, so only conversations they are in.
+   */
+  async listPositions(
+    userId: number,
+    after: InboxPosition | undefined,
+    wanted: number,
+  ): Promise<ListPosition[]> {
+    const entries = await this.inbox.read(userId, after, wanted);
+    return entries.slice(0, wanted).map((entry) => ({
+      bucket: entry.bucket,
+      activityId: entry.activityId,
+      conversationId: entry.view.conversation.id,
+    }));
   }
 }

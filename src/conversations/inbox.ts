@@ -1,4 +1,4 @@
-import { compareTimeUuids } from '../common/time/time-uuid';
+import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
 import { Conversation, ConversationView, MemberRole } from './conversation.model';
 
 /**
@@ -44,6 +44,24 @@ export interface InboxPosition {
   readonly bucket: number;
   readonly activityId?: string;
   readonly conversationId?: string;
+}
+
+/** The place of one conversation's row in a user's list: reading below it goes on with the next one. */
+export type ListPosition = Required<InboxPosition>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value read from a cursor is the place of a row in a list. */
+export function isInboxPosition(value: unknown): value is ListPosition {
+  if (typeof value !== 'object' || value === null) return false;
+  const { bucket, activityId, conversationId } = value as Record<string, unknown>;
+  return (
+    typeof bucket === 'number' &&
+    Number.isSafeInteger(bucket) &&
+    isTimeUuid(activityId) &&
+    typeof conversationId === 'string' &&
+    UUID.test(conversationId)
+  );
 }
 
 /** A member as a fan-out writes them: their id and role, which their row of the list shows. */

@@ -3,6 +3,12 @@
 export const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
   (conversation_id, bucket, message_id, sender_id, receiver_id, content, reply_to_message_id, reply_to_bucket)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
+/**
+ * A message's search terms (src/messages/search-terms.ts) added to its set, at the message's microsecond: in
+ * the send's batch with INSERT_MESSAGE, since a set literal in an INSERT would first write a tombstone.
+ */
+export const ADD_SEARCH_TERMS = `UPDATE messages_by_conversation USING TIMESTAMP ? SET search_terms = search_terms + ?
+  WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 /** Written at the message's microsecond, so the bucket's newest_message_id is its newest message's. */
 export const INSERT_BUCKET = `INSERT INTO conversation_buckets (conversation_id, bucket, newest_message_id)
   VALUES (?, ?, ?) USING TIMESTAMP ?`;
@@ -36,13 +42,28 @@ export const SELECT_BUCKET_SIZE =
 /** One message by its whole key, with the write time of its content (an edit writes later than it). */
 export const SELECT_MESSAGE = `SELECT ${MESSAGE_COLUMNS}, WRITETIME(content) AS content_written
   FROM messages_by_conversation WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
-export const EDIT_MESSAGE = `UPDATE messages_by_conversation USING TIMESTAMP ? SET content = ?, edited_at = ?
+/** The edit's terms added and the lost ones removed, at the edit's write time (see search-terms.ts). */
+export const EDIT_MESSAGE = `UPDATE messages_by_conversation USING TIMESTAMP ?
+  SET content = ?, edited_at = ?, search_terms = search_terms + ?, search_terms = search_terms - ?
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
-/** At the largest write time: nothing written after a delete can undo it (see SCHEMA.md). */
-export const DELETE_MESSAGE_CONTENT = `UPDATE messages_by_conversation USING TIMESTAMP ? SET content = '', deleted = true
+/**
+ * At the largest write time: nothing written after a delete can undo it (see SCHEMA.md). Its terms go with
+ * its content, as one tombstone at the delete's rate, which no later edit's terms pass either.
+ */
+export const DELETE_MESSAGE_CONTENT = `UPDATE messages_by_conversation USING TIMESTAMP ?
+  SET content = '', deleted = true, search_terms = null
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 /** A set element added or removed: idempotent, and no read before the write. */
 export const ADD_REACTION = `UPDATE messages_by_conversation SET reactions = reactions + ?
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 export const REMOVE_REACTION = `UPDATE messages_by_conversation SET reactions = reactions - ?
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
+/**
+ * Messages of one bucket holding every given search term (one to MAX_INDEXED_QUERY_TERMS of them), newest
+ * first, optionally below a message: one partition, so the index is asked about that partition alone.
+ */
+export function searchBucketStatement(terms: number, below: boolean): string {
+  const contains = ' AND search_terms CONTAINS ?'.repeat(terms);
+  return `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
+  WHERE conversation_id = ? AND bucket = ?${below ? ' AND message_id < ?' : ''}${contains} LIMIT ?`;
+}

@@ -1,5 +1,6 @@
 import { Page } from '../common/pagination/page';
-import { HistoryPageDto, MessageDto, MessagePageDto, ReplyQuoteDto } from './dto/message.dto';
+import { HistoryPageDto, MessageDto, MessagePageDto, ReplyQuoteDto, SearchPageDto } from './dto/message.dto';
+import { SearchPage } from './message-search.service';
 import { HistoryPage } from './history.service';
 import { ReactorPageDto } from './dto/reaction.dto';
 import { Response } from 'express';
@@ -44,6 +45,14 @@ export function toMessagePageDto(page: Page<Message>, viewerId?: number): Messag
 
 export function toHistoryPageDto(page: HistoryPage, viewerId?: number): HistoryPageDto {
   return { ...toMessagePageDto(page, viewerId), newer_cursor: page.newerCursor };
+}
+
+export function toSearchPageDto(page: SearchPage, viewerId?: number): SearchPageDto {
+  return {
+    limit: page.limit,
+    data: page.data.map((message) => toMessageDto(message, viewerId)),
+    next_cursor: page.nextCursor,
+  };
 }
 
 export function toReactorPageDto(page: Page<number>): ReactorPageDto {

@@ -5,6 +5,8 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { ConversationMessagesController } from './conversation-messages.controller';
 import { HistoryService } from './history.service';
 import { MessageChangesService } from './message-changes.service';
+import { MessageSearchController } from './message-search.controller';
+import { MessageSearchService } from './message-search.service';
 import { MessagesController } from './messages.controller';
 import { ReactionsController } from './reactions.controller';
 import { ReactionsService } from './reactions.service';
@@ -16,11 +18,17 @@ import { UnreadCountsService } from './unread-counts.service';
 
 @Module({
   imports: [CassandraModule, ConversationsModule, RealtimeModule],
-  controllers: [MessagesController, ConversationMessagesController, ReactionsController],
+  controllers: [
+    MessagesController,
+    ConversationMessagesController,
+    MessageSearchController,
+    ReactionsController,
+  ],
   providers: [
     MessagesService,
     HistoryService,
     ReplyQuotesService,
+    MessageSearchService,
     MessageChangesService,
     ReactionsService,
     MessagesRepository,

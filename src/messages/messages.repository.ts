@@ -5,9 +5,10 @@ import { COUNTER_UPDATE } from '../cassandra/counter-update';
 import { BUCKETS_BEHIND, ListedBucket } from './history-walk';
 import { bucketOpenedAt, legacyBucketEndMicros, LEGACY_DAY_BUCKETS_BELOW } from './message-bucket';
 import {
+  ADD_REACTION,
+  ADD_SEARCH_TERMS,
   CLAIM_REQUEST,
   COUNT_INTO_BUCKET,
-  ADD_REACTION,
   DELETE_MESSAGE_CONTENT,
   EDIT_MESSAGE,
   INSERT_BUCKET,
@@ -23,7 +24,9 @@ import {
   SELECT_MESSAGES_BEFORE,
   SELECT_SENDERS,
   SELECT_SENDERS_AFTER,
+  searchBucketStatement,
 } from './message-statements';
+import { indexedQueryTerms, searchTerms, termChanges } from './search-terms';
 import { timeUuidMicros } from '../common/time/time-uuid';
 import { LocatedMessage, Message, ReplyTo, SendRequest } from './message.model';
 import { decodeReaction, encodeReaction, Reaction } from './reactions';
@@ -38,33 +41,43 @@ export class MessagesRepository {
   constructor(@InjectCassandra() private readonly client: Client) {}
 
   /**
-   * A message's own rows: the message in its bucket, and the bucket in the conversation's list of buckets
-   * (with the bucket's newest message, written at the message's microsecond so the newest wins). Two
-   * single-partition writes keyed by the message, side by side: each needs only a quorum of its own replicas,
-   * and a retry rewrites the same rows.
+   * A message's own rows: the message in its bucket with its search terms, and the bucket in the
+   * conversation's list of buckets (with the bucket's newest message, written at the message's microsecond so
+   * the newest wins). Two single-partition writes keyed by the message, side by side: each needs only a quorum
+   * of its own replicas, and a retry rewrites the same rows.
    */
   async insertMessage(message: Message, bucket: number, atMicros: number): Promise<void> {
     const conversationId = types.Uuid.fromString(message.conversationId);
     const messageId = types.TimeUuid.fromString(message.id);
+    const micros = long(atMicros);
+    const insert = {
+      query: INSERT_MESSAGE,
+      params: [
+        conversationId,
+        bucket,
+        messageId,
+        long(message.senderId),
+        // A group message has no receiver: left unset, since a bound null would write a tombstone.
+        message.receiverId === null ? types.unset : long(message.receiverId),
+        message.content,
+        // Unset, not null, when it is no reply: no tombstone per message.
+        message.replyTo ? types.TimeUuid.fromString(message.replyTo.messageId) : types.unset,
+        message.replyTo ? message.replyTo.bucket : types.unset,
+        micros,
+      ],
+    };
+    const terms = searchTerms(message.content);
+    // One partition, so the unlogged batch is one mutation, applied whole.
+    const row =
+      terms.length === 0
+        ? this.client.execute(insert.query, insert.params, WRITE)
+        : this.client.batch(
+            [insert, { query: ADD_SEARCH_TERMS, params: [micros, terms, conversationId, bucket, messageId] }],
+            { ...WRITE, logged: false },
+          );
     await Promise.all([
-      this.client.execute(
-        INSERT_MESSAGE,
-        [
-          conversationId,
-          bucket,
-          messageId,
-          long(message.senderId),
-          // A group message has no receiver: left unset, since a bound null would write a tombstone.
-          message.receiverId === null ? types.unset : long(message.receiverId),
-          message.content,
-          // Unset, not null, when it is no reply: no tombstone per message.
-          message.replyTo ? types.TimeUuid.fromString(message.replyTo.messageId) : types.unset,
-          message.replyTo ? message.replyTo.bucket : types.unset,
-          long(atMicros),
-        ],
-        WRITE,
-      ),
-      this.client.execute(INSERT_BUCKET, [conversationId, bucket, messageId, long(atMicros)], WRITE),
+      row,
+      this.client.execute(INSERT_BUCKET, [conversationId, bucket, messageId, micros], WRITE),
     ]);
   }
 
@@ -160,6 +173,28 @@ export class MessagesRepository {
     return result.rows.map((row) => toMessage(conversationId, row));
   }
 
+  /**
+   * Up to `limit` messages of one bucket that hold the longest few of `terms` (the caller checks the rest),
+   * newest first, strictly older than `beforeId` if given. Terms are bound values, never CQL.
+   */
+  async searchBucket(
+    conversationId: string,
+    bucket: number,
+    terms: readonly string[],
+    beforeId: string | undefined,
+    limit: number,
+  ): Promise<Message[]> {
+    const asked = indexedQueryTerms(terms);
+    const key = [types.Uuid.fromString(conversationId), bucket];
+    const below = beforeId === undefined ? [] : [types.TimeUuid.fromString(beforeId)];
+    const result = await this.client.execute(
+      searchBucketStatement(asked.length, beforeId !== undefined),
+      [...key, ...below, ...asked, limit],
+      READ,
+    );
+    return result.rows.map((row) => toMessage(conversationId, row));
+  }
+
   /** Up to `limit` messages of one bucket strictly newer than `afterId`, oldest first. */
   async readBucketAfter(
     conversationId: string,
@@ -238,14 +273,22 @@ export class MessagesRepository {
     };
   }
 
-  /** New content at `atMicros`, which the caller makes later than the content's write time. */
+  /**
+   * New content at `atMicros`, which the caller makes later than the content's write time, with its search
+   * terms: all of the new text's, and the old text's it lacks removed.
+   */
   async editMessage(
     located: LocatedMessage,
     content: string,
     editedAt: Date,
     atMicros: number,
   ): Promise<void> {
-    await this.client.execute(EDIT_MESSAGE, [long(atMicros), content, editedAt, ...keyOf(located)], WRITE);
+    const { add, remove } = termChanges(located.message.content, content);
+    await this.client.execute(
+      EDIT_MESSAGE,
+      [long(atMicros), content, editedAt, add, remove, ...keyOf(located)],
+      WRITE,
+    );
   }
 
   async addReaction(located: LocatedMessage, reaction: Reaction): Promise<void> {

@@ -132,3 +132,18 @@ export class HistoryPageDto extends MessagePageDto {
   })
   newer_cursor!: string | null;
 }
+
+export class SearchPageDto {
+  @ApiProperty({ description: 'Hits per page, as requested.', type: 'integer' })
+  limit!: number;
+
+  @ApiProperty({ type: [MessageDto], description: 'The messages found, newest first.' })
+  data!: MessageDto[];
+
+  @ApiProperty({
+    description: 'Pass as cursor (with the same q) to search on; null once the whole history is searched.',
+    nullable: true,
+    type: String,
+  })
+  next_cursor!: string | null;
+}
