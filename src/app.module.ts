@@ -2,6 +2,7 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
@@ -48,6 +49,7 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
     UsersModule,
     ConversationsModule,
     MessagesModule,
+    AttachmentsModule,
     ReadStateModule,
     HealthModule,
   ],

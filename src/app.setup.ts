@@ -12,7 +12,8 @@ import helmet from 'helmet';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
 import { literalPathMethods } from './common/http/allowed-methods';
-import { jsonBodyParser } from './common/http/body-parser';
+import { isAttachmentTransfer, jsonBodyParser } from './common/http/body-parser';
+import { Request } from 'express';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
@@ -89,7 +90,10 @@ export function configureApp(app: INestApplication): void {
   // Everything a request does once its body is read, to its last statement, runs under one deadline. (After
   // the body parser: its stream events would run outside the deadline's async context.)
   const deadlineMs = config.get('http', { infer: true }).requestDeadlineMs;
-  app.use((_request: unknown, _response: unknown, next: () => void) => withDeadline(deadlineMs, next));
+  // Attachments stream for as long as their size takes; each of their statements has the driver's timeout.
+  app.use((request: Request, _response: unknown, next: () => void) =>
+    isAttachmentTransfer(request) ? next() : withDeadline(deadlineMs, next),
+  );
   app.enableShutdownHooks();
   const { redisUrl } = config.get('realtime', { infer: true });
   if (redisUrl !== undefined) app.useWebSocketAdapter(new RedisIoAdapter(app, redisUrl));

@@ -49,6 +49,7 @@ describe('who may read and write what', () => {
       deleted: false,
       reactions: [],
       reply_to: null,
+      attachments: [],
     });
     await t
       .as(bob.access_token)

@@ -107,6 +107,7 @@ describe('group conversations', () => {
       deleted: false,
       reactions: [],
       reply_to: null,
+      attachments: [],
     });
     await say(bob, group.id, 'hi alice');
     await say(carol, group.id, 'hey both');

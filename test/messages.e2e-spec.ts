@@ -32,6 +32,7 @@ describe('POST /api/messages', () => {
       deleted: false,
       reactions: [],
       reply_to: null,
+      attachments: [],
     });
     const createdAt = Date.parse(res.body.created_at);
     expect(createdAt).toBeGreaterThanOrEqual(before - 5);

@@ -189,12 +189,17 @@ describe('OpenAPI document and Swagger UI', () => {
     const schemas = body.components.schemas as Record<string, { properties: Record<string, object> }>;
     const bodies = Object.values(body.paths as Record<string, Record<string, { requestBody?: object }>>)
       .flatMap((operations) => Object.values(operations))
-      .flatMap((operation) =>
-        operation.requestBody
-          ? [operation.requestBody as { content: { 'application/json': { schema: { $ref: string } } } }]
-          : [],
-      )
-      .map((requestBody) => requestBody.content['application/json'].schema.$ref.split('/').pop() as string);
+      .flatMap((operation) => {
+        const json = (
+          operation.requestBody as { content?: Record<string, { schema: { $ref: string } }> } | undefined
+        )?.content?.['application/json'];
+        return json ? [json.schema.$ref.split('/').pop() as string] : [];
+      });
+    // The one body that is not JSON: an upload is the file itself.
+    expect(body.paths['/api/attachments'].post.requestBody).toEqual({
+      required: true,
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    });
     expect([...new Set(bodies)].sort()).toEqual([
       'AddMembersDto',
       'ConversationMessageDto',

@@ -60,6 +60,7 @@ describe('replies', () => {
         content: 'lunch at noon?',
         deleted: false,
       },
+      attachments: [],
     });
     await until(() => watching.of('message.created').length > 0);
     expect(watching.of('message.created')).toEqual([{ v: 1, conversation_id: id, message: reply.body }]);

@@ -83,7 +83,7 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
         [
           {
             query: cql.INSERT_MESSAGE,
-            // No reply: its two columns unset, as the service leaves them.
+            // No reply and no attachments: their columns unset, as the service leaves them.
             params: [
               conversation,
               bucket,
@@ -91,6 +91,7 @@ export function driverSend(client: Client, cql: RepositoryCql, contents: readonl
               long(senderId),
               long(receiverId),
               content,
+              types.unset,
               types.unset,
               types.unset,
               micros,

@@ -13,7 +13,7 @@ describe('repositoryCql', () => {
     expect(cql.UPSERT_INBOX_POINTER_READ).toMatch(/last_read_message_id/);
     expect(cql.INCREMENT_MESSAGE_COUNT).toMatch(/message_count = message_count \+ 1/);
     expect(cql.SELECT_MESSAGES).toMatch(
-      /^SELECT message_id, sender_id, receiver_id, content, edited_at, deleted, reactions, reply_to_message_id, reply_to_bucket FROM messages_by_conversation/,
+      /^SELECT message_id, sender_id, receiver_id, content, edited_at, deleted, reactions, reply_to_message_id, reply_to_bucket, attachments FROM messages_by_conversation/,
     );
   });
 });

@@ -246,6 +246,7 @@ export async function seedPlan(
         deleted: false,
         reactions: [],
         replyTo: null,
+        attachments: [],
       };
       // Only the newest message changes what the conversation's preview and its members' lists show; every
       // other one is history alone.

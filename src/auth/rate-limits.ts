@@ -1,6 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerModuleOptions, ThrottlerOptions } from '@nestjs/throttler';
 import { RATE_LIMITED, RateLimitKind } from '../common/auth/auth.decorators';
 import { SecurityConfig } from '../config/app-config';
 import type { AuthenticatedRequest } from './authentication.guard';
@@ -26,10 +26,25 @@ const sharedKey = (_context: ExecutionContext, tracker: string, throttler: strin
 
 const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>();
 
+/** A window of one minute per signed-in user; a trusted backend's requests are its own to pace. */
+function perUser(kind: 'sends' | 'uploads', limit: number): ThrottlerOptions {
+  return {
+    name: kind,
+    ttl: MINUTE_MS,
+    limit,
+    skipIf: (context) => kindOf(context) !== kind || requestOf(context).caller?.kind !== 'user',
+    getTracker: (request) => {
+      const caller = (request as AuthenticatedRequest).caller;
+      return `user:${caller?.kind === 'user' ? caller.userId : ''}`;
+    },
+    generateKey: sharedKey,
+  };
+}
+
 /**
- * Three windows of one minute: sign-in attempts per client address and per username (so guessing one
- * account's password from many addresses is slowed too), and sends per signed-in user. A trusted backend's
- * sends are its own to pace. Counts are kept per instance.
+ * Four windows of one minute: sign-in attempts per client address and per username (so guessing one
+ * account's password from many addresses is slowed too), and sends and uploads per signed-in user. Counts
+ * are kept per instance.
  */
 export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
   return {
@@ -49,17 +64,8 @@ export function rateLimits(config: SecurityConfig): ThrottlerModuleOptions {
         getTracker: (request) => `username:${usernameOf(request as AuthenticatedRequest)}`,
         generateKey: sharedKey,
       },
-      {
-        name: 'sends',
-        ttl: MINUTE_MS,
-        limit: config.sendRateLimitPerUser,
-        skipIf: (context) => kindOf(context) !== 'sends' || requestOf(context).caller?.kind !== 'user',
-        getTracker: (request) => {
-          const caller = (request as AuthenticatedRequest).caller;
-          return `user:${caller?.kind === 'user' ? caller.userId : ''}`;
-        },
-        generateKey: sharedKey,
-      },
+      perUser('sends', config.sendRateLimitPerUser),
+      perUser('uploads', config.uploadRateLimitPerUser),
     ],
   };
 }

@@ -51,6 +51,7 @@ export interface SecurityConfig {
   readonly authRateLimitPerAddress: number;
   readonly authRateLimitPerUsername: number;
   readonly sendRateLimitPerUser: number;
+  readonly uploadRateLimitPerUser: number;
 }
 
 export interface MessagesConfig {
@@ -63,6 +64,15 @@ export interface RealtimeConfig {
   readonly redisUrl?: string;
 }
 
+export interface AttachmentsConfig {
+  /** The largest file an upload may hold; a larger body is refused with 413. */
+  readonly maxBytes: number;
+  /** How long an uploaded file that no message carries is kept. */
+  readonly unsentTtlSeconds: number;
+  /** The longest an upload may stream; one that takes longer is cut and stores nothing. */
+  readonly uploadTimeoutMs: number;
+}
+
 /** The validated configuration, read through ConfigService<AppConfig, true> with { infer: true }. */
 export interface AppConfig {
   readonly http: HttpConfig;
@@ -71,4 +81,5 @@ export interface AppConfig {
   readonly security: SecurityConfig;
   readonly messages: MessagesConfig;
   readonly realtime: RealtimeConfig;
+  readonly attachments: AttachmentsConfig;
 }

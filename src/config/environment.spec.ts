@@ -64,7 +64,25 @@ describe('validateEnvironment: identity settings', () => {
       authRateLimitPerAddress: 30,
       authRateLimitPerUsername: 10,
       sendRateLimitPerUser: 600,
+      uploadRateLimitPerUser: 30,
     });
+  });
+
+  it('defaults attachments to 25 MiB, a day unsent and 10-minute uploads, and bounds them', () => {
+    expect(validateEnvironment({}).attachments).toEqual({
+      maxBytes: 26_214_400,
+      unsentTtlSeconds: 86_400,
+      uploadTimeoutMs: 600_000,
+    });
+    expect(() => validateEnvironment({ ATTACHMENT_MAX_BYTES: '0' })).toThrow(
+      'ATTACHMENT_MAX_BYTES must be at least 1',
+    );
+    expect(() => validateEnvironment({ ATTACHMENT_UNSENT_TTL_SECONDS: '1.5' })).toThrow(
+      'ATTACHMENT_UNSENT_TTL_SECONDS must be a whole number',
+    );
+    expect(() => validateEnvironment({ ATTACHMENT_UPLOAD_TIMEOUT_MS: '10' })).toThrow(
+      'ATTACHMENT_UPLOAD_TIMEOUT_MS must be at least 1000',
+    );
   });
 
   it('reads keys, origins and the docs switch', () => {

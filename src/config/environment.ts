@@ -168,6 +168,29 @@ class EnvironmentVariables {
   @Max(1_000_000, { message: 'MESSAGE_BUCKET_MAX_MESSAGES must be at most 1000000' })
   MESSAGE_BUCKET_MAX_MESSAGES = DEFAULT_BUCKET_MAX_MESSAGES;
 
+  @Type(() => Number)
+  @IsInt({ message: 'ATTACHMENT_MAX_BYTES must be a whole number' })
+  @Min(1, { message: 'ATTACHMENT_MAX_BYTES must be at least 1' })
+  @Max(1_073_741_824, { message: 'ATTACHMENT_MAX_BYTES must be at most 1073741824 (1 GiB)' })
+  ATTACHMENT_MAX_BYTES = 26_214_400;
+
+  @Type(() => Number)
+  @IsInt({ message: 'ATTACHMENT_UNSENT_TTL_SECONDS must be a whole number' })
+  @Min(1, { message: 'ATTACHMENT_UNSENT_TTL_SECONDS must be at least 1' })
+  @Max(2_592_000, { message: 'ATTACHMENT_UNSENT_TTL_SECONDS must be at most 2592000 (30 days)' })
+  ATTACHMENT_UNSENT_TTL_SECONDS = 86_400;
+
+  @Type(() => Number)
+  @IsInt({ message: 'ATTACHMENT_UPLOAD_TIMEOUT_MS must be a whole number' })
+  @Min(1000, { message: 'ATTACHMENT_UPLOAD_TIMEOUT_MS must be at least 1000' })
+  @Max(3_600_000, { message: 'ATTACHMENT_UPLOAD_TIMEOUT_MS must be at most 3600000' })
+  ATTACHMENT_UPLOAD_TIMEOUT_MS = 600_000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  UPLOAD_RATE_LIMIT_PER_USER = 30;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
@@ -259,8 +282,14 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       authRateLimitPerAddress: env.AUTH_RATE_LIMIT_PER_ADDRESS,
       authRateLimitPerUsername: env.AUTH_RATE_LIMIT_PER_USERNAME,
       sendRateLimitPerUser: env.SEND_RATE_LIMIT_PER_USER,
+      uploadRateLimitPerUser: env.UPLOAD_RATE_LIMIT_PER_USER,
     },
     messages: { bucketMaxMessages: env.MESSAGE_BUCKET_MAX_MESSAGES },
     realtime: { redisUrl: env.REDIS_URL },
+    attachments: {
+      maxBytes: env.ATTACHMENT_MAX_BYTES,
+      unsentTtlSeconds: env.ATTACHMENT_UNSENT_TTL_SECONDS,
+      uploadTimeoutMs: env.ATTACHMENT_UPLOAD_TIMEOUT_MS,
+    },
   };
 }

@@ -61,6 +61,7 @@ export class ConversationMessagesController {
     const outcome = await this.messages.sendToConversation(caller, params.conversation_id, body.content, {
       clientMessageId: body.client_message_id,
       replyToMessageId: body.reply_to_message_id,
+      attachmentIds: body.attachment_ids,
     });
     return answerSend(response, outcome);
   }

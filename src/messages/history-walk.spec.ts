@@ -18,6 +18,7 @@ const message = (atMicros: number): Message => ({
   deleted: false,
   reactions: [],
   replyTo: null,
+  attachments: [],
 });
 
 /** Buckets held in memory, read as the repository reads them; counts the bucket reads. */

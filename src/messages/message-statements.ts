@@ -1,8 +1,8 @@
 /** The CQL of the message tables, exported so the bench's driver baseline runs the very same statements. */
 /** Written at the message's microsecond, so an edit (written later) survives a replay of the send. */
 export const INSERT_MESSAGE = `INSERT INTO messages_by_conversation
-  (conversation_id, bucket, message_id, sender_id, receiver_id, content, reply_to_message_id, reply_to_bucket)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
+  (conversation_id, bucket, message_id, sender_id, receiver_id, content, reply_to_message_id, reply_to_bucket,
+  attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?`;
 /**
  * A message's search terms (src/messages/search-terms.ts) added to its set, at the message's microsecond: in
  * the send's batch with INSERT_MESSAGE, since a set literal in an INSERT would first write a tombstone.
@@ -20,7 +20,7 @@ export const SELECT_BUCKETS_FROM = `SELECT bucket, newest_message_id FROM conver
 export const SELECT_BUCKETS_AFTER = `SELECT bucket, newest_message_id FROM conversation_buckets
   WHERE conversation_id = ? AND bucket > ? ORDER BY bucket ASC LIMIT ?`;
 const MESSAGE_COLUMNS =
-  'message_id, sender_id, receiver_id, content, edited_at, deleted, reactions, reply_to_message_id, reply_to_bucket';
+  'message_id, sender_id, receiver_id, content, edited_at, deleted, reactions, reply_to_message_id, reply_to_bucket, attachments';
 export const SELECT_MESSAGES = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ? LIMIT ?`;
 export const SELECT_MESSAGES_BEFORE = `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
@@ -47,11 +47,11 @@ export const EDIT_MESSAGE = `UPDATE messages_by_conversation USING TIMESTAMP ?
   SET content = ?, edited_at = ?, search_terms = search_terms + ?, search_terms = search_terms - ?
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 /**
- * At the largest write time: nothing written after a delete can undo it (see SCHEMA.md). Its terms go with
- * its content, as one tombstone at the delete's rate, which no later edit's terms pass either.
+ * At the largest write time: nothing written after a delete can undo it (see SCHEMA.md). Its terms and its
+ * attachments go with its content, as tombstones at the delete's rate, which no later write passes.
  */
 export const DELETE_MESSAGE_CONTENT = `UPDATE messages_by_conversation USING TIMESTAMP ?
-  SET content = '', deleted = true, search_terms = null
+  SET content = '', deleted = true, search_terms = null, attachments = null
   WHERE conversation_id = ? AND bucket = ? AND message_id = ?`;
 /** A set element added or removed: idempotent, and no read before the write. */
 export const ADD_REACTION = `UPDATE messages_by_conversation SET reactions = reactions + ?

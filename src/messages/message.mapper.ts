@@ -1,3 +1,4 @@
+import { toAttachmentSummaryDto } from '../attachments/attachment.mapper';
 import { Page } from '../common/pagination/page';
 import { HistoryPageDto, MessageDto, MessagePageDto, ReplyQuoteDto, SearchPageDto } from './dto/message.dto';
 import { SearchPage } from './message-search.service';
@@ -20,6 +21,7 @@ export function toMessageDto(message: Message, viewerId?: number): MessageDto {
     deleted: message.deleted,
     reactions: message.deleted ? [] : summarizeReactions(message.reactions, viewerId),
     reply_to: message.deleted || message.replyTo === null ? null : toReplyQuoteDto(message.replyTo),
+    attachments: message.deleted ? [] : message.attachments.map(toAttachmentSummaryDto),
   };
 }
 

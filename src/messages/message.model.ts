@@ -1,3 +1,4 @@
+import { AttachmentSummary } from '../attachments/attachment.model';
 import { Reaction } from './reactions';
 
 export interface Message {
@@ -18,6 +19,8 @@ export interface Message {
   readonly reactions: readonly Reaction[];
   /** The message this one replies to; null if it is no reply. */
   readonly replyTo: ReplyTo | null;
+  /** Files sent with it, in the order given (see src/attachments). */
+  readonly attachments: readonly AttachmentSummary[];
 }
 
 /** What a reply shows of the message it answers, as that message reads now. */

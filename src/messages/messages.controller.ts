@@ -72,6 +72,7 @@ export class MessagesController {
       content: body.content,
       clientMessageId: body.client_message_id,
       replyToMessageId: body.reply_to_message_id,
+      attachmentIds: body.attachment_ids,
     });
     return answerSend(response, outcome);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { CassandraModule } from '../cassandra/cassandra.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -17,7 +18,7 @@ import { SyncGateway } from './sync.gateway';
 import { UnreadCountsService } from './unread-counts.service';
 
 @Module({
-  imports: [CassandraModule, ConversationsModule, RealtimeModule],
+  imports: [CassandraModule, ConversationsModule, RealtimeModule, AttachmentsModule],
   controllers: [
     MessagesController,
     ConversationMessagesController,

@@ -30,6 +30,7 @@ import { indexedQueryTerms, searchTerms, termChanges } from './search-terms';
 import { timeUuidMicros } from '../common/time/time-uuid';
 import { LocatedMessage, Message, ReplyTo, SendRequest } from './message.model';
 import { decodeReaction, encodeReaction, Reaction } from './reactions';
+import { AttachmentSummary } from '../attachments/attachment.model';
 
 const READ = { prepare: true, isIdempotent: true };
 const WRITE = { prepare: true, isIdempotent: true };
@@ -63,6 +64,8 @@ export class MessagesRepository {
         // Unset, not null, when it is no reply: no tombstone per message.
         message.replyTo ? types.TimeUuid.fromString(message.replyTo.messageId) : types.unset,
         message.replyTo ? message.replyTo.bucket : types.unset,
+        // A frozen list, written whole with the row; unset when there is none.
+        message.attachments.length > 0 ? message.attachments.map(toAttachmentRow) : types.unset,
         micros,
       ],
     };
@@ -322,6 +325,7 @@ function toMessage(conversationId: string, row: types.Row): Message {
     deleted: row.get('deleted') === true,
     reactions: ((row.get('reactions') as string[] | null) ?? []).map(decodeReaction),
     replyTo: replyToOf(row),
+    attachments: ((row.get('attachments') as AttachmentRow[] | null) ?? []).map(fromAttachmentRow),
   };
 }
 
@@ -341,4 +345,36 @@ function toListedBucket(row: types.Row): ListedBucket {
   // A bucket row always names its newest message; were one missing, the walk would read the bucket.
   else newestMicros = Number.POSITIVE_INFINITY;
   return { bucket, newestMicros };
+}
+
+/** An element of a message's `attachments` column, the attachment_summary type of migration 0014. */
+export interface AttachmentRow {
+  readonly attachment_id: types.Uuid;
+  readonly name: string;
+  readonly size: types.Long;
+  readonly content_type: string;
+  readonly width: number | null;
+  readonly height: number | null;
+}
+
+export function toAttachmentRow(summary: AttachmentSummary): AttachmentRow {
+  return {
+    attachment_id: types.Uuid.fromString(summary.id),
+    name: summary.name,
+    size: types.Long.fromNumber(summary.size),
+    content_type: summary.contentType,
+    width: summary.width,
+    height: summary.height,
+  };
+}
+
+export function fromAttachmentRow(row: AttachmentRow): AttachmentSummary {
+  return {
+    id: row.attachment_id.toString(),
+    name: row.name,
+    size: row.size.toNumber(),
+    contentType: row.content_type,
+    width: row.width ?? null,
+    height: row.height ?? null,
+  };
 }

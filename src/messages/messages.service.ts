@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
+import { Attachment, summaryOf } from '../attachments/attachment.model';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { Caller } from '../common/auth/caller';
 import { AppConfig } from '../config/app-config';
 import {
@@ -30,16 +32,23 @@ export interface NewMessage {
   readonly clientMessageId?: string;
   /** A message of the same conversation this one replies to. */
   readonly replyToMessageId?: string;
+  /** The sender's uploads it carries. */
+  readonly attachmentIds?: readonly string[];
 }
 
 /**
- * What a client_message_id is claimed with: the content's SHA-256, and the replied-to message's id too, so a
- * retry that replies to another message is a conflict. A send that replies to none hashes its content alone,
- * as claims made before replies did.
+ * What a client_message_id is claimed with: the content's SHA-256, with the replied-to message's id and the
+ * attachments' ids, so a retry that replies to another message or carries other files is a conflict. A send
+ * with neither hashes its content alone, as claims made before replies did.
  */
-function sendDigest(content: string, replyToId: string | undefined): Buffer {
+function sendDigest(
+  content: string,
+  replyToId: string | undefined,
+  attachmentIds: readonly string[],
+): Buffer {
   const hash = createHash('sha256').update(content, 'utf8');
   if (replyToId !== undefined) hash.update(`\u0000reply:${replyToId}`, 'utf8');
+  if (attachmentIds.length > 0) hash.update(`\u0000attachments:${attachmentIds.join(',')}`, 'utf8');
   return hash.digest();
 }
 
@@ -66,6 +75,7 @@ export class MessagesService {
     private readonly conversations: ConversationsService,
     private readonly clock: Clock,
     private readonly events: ConversationEvents,
+    private readonly attachments: AttachmentsService,
     config: ConfigService<AppConfig, true>,
   ) {
     this.bucketMaxMessages = config.get('messages', { infer: true }).bucketMaxMessages;
@@ -79,11 +89,13 @@ export class MessagesService {
    */
   async send(caller: Caller, input: NewMessage): Promise<SendOutcome> {
     const senderId = senderOf(caller, input);
-    // Before the conversation is opened: a reply to no message of it must create nothing.
-    const replyTo = await this.findReplyTo(
-      directConversationId(senderId, input.receiverId),
-      input.replyToMessageId,
-    );
+    const conversationId = directConversationId(senderId, input.receiverId);
+    // Before the conversation is opened: a reply to no message of it, or a file that is not the sender's,
+    // must create nothing.
+    const [replyTo, attachments] = await Promise.all([
+      this.findReplyTo(conversationId, input.replyToMessageId),
+      this.attachments.resolveForSend(senderId, input.attachmentIds ?? [], conversationId),
+    ]);
     // One instant for the conversation a first message creates and for the message itself.
     const now = this.clock.now();
     const conversation = await this.conversations.openDirectConversation(
@@ -93,7 +105,7 @@ export class MessagesService {
     );
     return this.store(
       conversation,
-      { senderId, receiverId: input.receiverId, content: input.content, replyTo },
+      { senderId, receiverId: input.receiverId, content: input.content, replyTo, attachments },
       now,
       input.clientMessageId,
     );
@@ -107,20 +119,23 @@ export class MessagesService {
     caller: Caller,
     conversationId: string,
     content: string,
-    options: { clientMessageId?: string; replyToMessageId?: string } = {},
+    options: { clientMessageId?: string; replyToMessageId?: string; attachmentIds?: readonly string[] } = {},
   ): Promise<SendOutcome> {
     if (caller.kind !== 'user') {
       throw new InvalidRequestError('an API key sends by sender_id and receiver_id: use POST /api/messages');
     }
     const { conversation } = await this.conversations.assertMember(conversationId, caller);
-    const replyTo = await this.findReplyTo(conversationId, options.replyToMessageId);
+    const [replyTo, attachments] = await Promise.all([
+      this.findReplyTo(conversationId, options.replyToMessageId),
+      this.attachments.resolveForSend(caller.userId, options.attachmentIds ?? [], conversationId),
+    ]);
     const receiverId =
       conversation.kind === 'direct'
         ? ((conversation.user1Id === caller.userId ? conversation.user2Id : conversation.user1Id) ?? null)
         : null;
     return this.store(
       conversation,
-      { senderId: caller.userId, receiverId, content, replyTo },
+      { senderId: caller.userId, receiverId, content, replyTo, attachments },
       this.clock.now(),
       options.clientMessageId,
     );
@@ -149,7 +164,13 @@ export class MessagesService {
    */
   private async store(
     conversation: Conversation,
-    input: { senderId: number; receiverId: number | null; content: string; replyTo?: LocatedMessage },
+    input: {
+      senderId: number;
+      receiverId: number | null;
+      content: string;
+      replyTo?: LocatedMessage;
+      attachments: readonly Attachment[];
+    },
     now: Date,
     clientMessageId?: string,
   ): Promise<SendOutcome> {
@@ -158,7 +179,11 @@ export class MessagesService {
     let { bucket, opens } = bucketForMessage(conversation.messageBucket, atMicros);
     let replayed = false;
     if (clientMessageId !== undefined) {
-      const contentSha256 = sendDigest(input.content, input.replyTo?.message.id);
+      const contentSha256 = sendDigest(
+        input.content,
+        input.replyTo?.message.id,
+        input.attachments.map((attachment) => attachment.id),
+      );
       const claim = await this.repository.claimRequest({
         conversationId: conversation.id,
         senderId: input.senderId,
@@ -180,7 +205,7 @@ export class MessagesService {
       opens = replayed ? claim.bucket !== undefined && claim.bucket !== conversation.messageBucket : opens;
     }
     const createdAt = new Date(Math.floor(atMicros / 1000));
-    const { replyTo, ...fields } = input;
+    const { replyTo, attachments, ...fields } = input;
     const message: Message = {
       id,
       conversationId: conversation.id,
@@ -189,10 +214,13 @@ export class MessagesService {
       editedAt: null,
       deleted: false,
       reactions: [],
+      attachments: attachments.map(summaryOf),
       replyTo: replyTo
         ? { messageId: replyTo.message.id, bucket: replyTo.bucket, quote: quoteOf(replyTo.message) }
         : null,
     };
+    // Kept for good before the message that carries them is written: it never outlives them.
+    await this.attachments.keep(attachments, conversation.id);
     const [, members] = await Promise.all([
       this.repository.insertMessage(message, bucket, atMicros),
       this.conversations.recordMessage(

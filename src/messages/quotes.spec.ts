@@ -12,6 +12,7 @@ const message = (content: string, deleted = false): Message => ({
   deleted,
   reactions: [],
   replyTo: null,
+  attachments: [],
 });
 
 describe('quotes', () => {

@@ -28,6 +28,7 @@ const stored = (content: string, indexed = searchTerms(content), deleted = false
       deleted,
       reactions: [],
       replyTo: null,
+      attachments: [],
     },
     indexed,
   };

@@ -30,8 +30,8 @@ export const ApiKeyOnly = (): MethodDecorator & ClassDecorator =>
     forbidden('a user token'),
   );
 
-/** Which limit a route counts against: sign-in attempts (per address and username) or sends (per user). */
-export type RateLimitKind = 'auth' | 'sends';
+/** Which limit a route counts against: sign-in attempts (per address and username), sends or uploads (per user). */
+export type RateLimitKind = 'auth' | 'sends' | 'uploads';
 export const RateLimited = (kind: RateLimitKind): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(RATE_LIMITED, kind),

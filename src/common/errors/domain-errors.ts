@@ -43,3 +43,10 @@ export class UnauthenticatedError extends DomainError {
     super(message);
   }
 }
+
+/** The request's body is larger than allowed, e.g. an upload past the size limit (413). */
+export class TooLargeError extends DomainError {
+  constructor(message: string) {
+    super(message);
+  }
+}

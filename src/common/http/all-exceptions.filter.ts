@@ -15,6 +15,7 @@ import { allowedMethods, answerMethodNotAllowed, isMethodAllowed } from './allow
 import {
   ConflictError,
   DomainError,
+  TooLargeError,
   ForbiddenError,
   InvalidRequestError,
   NotFoundError,
@@ -107,6 +108,7 @@ function domainStatus(error: DomainError): number {
   if (error instanceof UnauthenticatedError) return HttpStatus.UNAUTHORIZED;
   if (error instanceof ForbiddenError) return HttpStatus.FORBIDDEN;
   if (error instanceof ConflictError) return HttpStatus.CONFLICT;
+  if (error instanceof TooLargeError) return HttpStatus.PAYLOAD_TOO_LARGE;
   return HttpStatus.INTERNAL_SERVER_ERROR;
 }
 

@@ -23,13 +23,20 @@ export function jsonDepth(value: unknown): number {
  * JSON bodies up to 64 KiB (a 4,000-character message is at most 16 KiB of UTF-8). Parser failures
  * become the same JSON errors as the rest of the API instead of Express's HTML page.
  */
+const ATTACHMENTS = /^\/api\/attachments(\/|\?|$)/;
+/** Uploads stream their bodies themselves, whatever their type: no parser reads them first. */
+export const isUpload = (req: Request) => req.method === 'POST' && ATTACHMENTS.test(req.url);
+/** Uploads and downloads, which stream for as long as a file's size takes. */
+export const isAttachmentTransfer = (req: Request) => ATTACHMENTS.test(req.url);
+
 export function jsonBodyParser(): [
   RequestHandler,
   (error: unknown, req: Request, res: Response, next: NextFunction) => void,
   RequestHandler,
 ] {
+  const parse = json({ limit: BODY_LIMIT });
   return [
-    json({ limit: BODY_LIMIT }),
+    (req: Request, res: Response, next: NextFunction) => (isUpload(req) ? next() : parse(req, res, next)),
     (error: unknown, _req: Request, _res: Response, next: NextFunction) => {
       const type = (error as { type?: string } | undefined)?.type;
       if (type === 'entity.too.large') {

@@ -1,3 +1,4 @@
+import { AttachmentSummaryDto } from '../../attachments/dto/attachment.dto';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ReactionSummaryDto {
@@ -92,6 +93,13 @@ export class MessageDto {
       'reply. A client keeps quotes current from the original’s message.updated and message.deleted events.',
   })
   reply_to!: ReplyQuoteDto | null;
+
+  @ApiProperty({
+    type: [AttachmentSummaryDto],
+    description:
+      'Files sent with it (GET /api/attachments/{id}), in the order given; empty once it is deleted.',
+  })
+  attachments!: AttachmentSummaryDto[];
 }
 
 export class MessagePageDto {

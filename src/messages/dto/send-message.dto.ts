@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { TIME_UUID_PATTERN } from '../../common/validation/message-id';
 import { IsMessageContent, MAX_CONTENT_CHARACTERS } from '../../common/validation/message-content';
 import { NOT_ONLY_WHITE_SPACE } from '../../common/validation/text-length';
@@ -14,6 +25,7 @@ const IsLeftOut = () => ValidateIf((_object: object, value: unknown) => value !=
 // Stacked decorators run bottom-up and the pipe reports each field's first failure (stopAtFirstError): the
 // type checks stand last, so a null or a string is named as such rather than as out of range.
 const CLIENT_MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const MAX_ATTACHMENTS = 10;
 
 /** What every send carries: the content and the client's id of the send. */
 export class ConversationMessageDto {
@@ -56,6 +68,28 @@ export class ConversationMessageDto {
   @IsString()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   readonly reply_to_message_id?: string;
+
+  @ApiPropertyOptional({
+    description:
+      `Up to ${MAX_ATTACHMENTS} files uploaded by the sender (POST /api/attachments), shown in this order; ` +
+      'an id that is not one of the sender’s uploads is a 404 before anything is written. Once sent, a file no ' +
+      'longer expires and the conversation’s members can download it.',
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_ATTACHMENTS,
+    uniqueItems: true,
+  })
+  @IsLeftOut()
+  @IsUUID('all', { each: true, message: 'attachment_ids must hold attachment ids (UUIDs)' })
+  @ArrayUnique({ message: 'attachment_ids must not name a file twice' })
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: `attachment_ids may hold at most ${MAX_ATTACHMENTS} ids` })
+  @IsArray({ message: 'attachment_ids must be an array of attachment ids' })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id))
+      : value,
+  )
+  readonly attachment_ids?: string[];
 }
 
 /** The direct path: the message, its receiver, and (with an API key) its sender. */
