@@ -43,6 +43,11 @@ describe('bad input', () => {
     ['put', '/api/users/me', 'GET'],
     ['delete', '/api/users/me', 'GET'],
     ['options', '/api/users/me', 'GET'],
+    // …/messages/{message_id} matches …/messages/search too, which is a resource of its own.
+    ['patch', '/api/conversations/e3e70682-c209-1cac-a29f-6fbed82c07cd/messages/search', 'GET'],
+    ['options', '/api/conversations/e3e70682-c209-1cac-a29f-6fbed82c07cd/messages/search', 'GET'],
+    ['put', '/api/attachments', 'POST'],
+    ['delete', '/api/attachments/e3e70682-c209-1cac-a29f-6fbed82c07cd', 'GET'],
   ] as const)('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
     const res = await t.http()[method](path).expect(405);
     expect(res.headers.allow).toBe(allow);

@@ -11,23 +11,30 @@ function routeLayers(request: Request): RouteLayer[] {
   return stack.filter((layer) => layer.route && typeof layer.match === 'function');
 }
 
-/** A route path without parameters or wildcards, such as /api/users/me. */
-function isLiteral(layer: RouteLayer): boolean {
+/** How many segments of a route's path are literal: /api/users/me has 3, /api/users/:user_id 2. */
+function literalSegments(layer: RouteLayer): number {
   const path = layer.route?.path;
-  return typeof path === 'string' && !/[:*{}()]/.test(path);
+  if (typeof path !== 'string') return 0;
+  return path.split('/').filter((segment) => segment !== '' && !/[:*{}()]/.test(segment)).length;
+}
+
+/** The routes matching a request's path that name the most of it literally. */
+function mostSpecific(layers: readonly RouteLayer[]): RouteLayer[] {
+  const best = Math.max(...layers.map(literalSegments));
+  return layers.filter((layer) => literalSegments(layer) === best);
 }
 
 /**
  * The methods the application's routes answer on a request's path, read from Express's own route table,
- * so that a known path asked with another method is a 405 with Allow rather than a 404. A path that a
- * route names literally (/api/users/me) belongs to its literal routes alone, as in the OpenAPI document:
- * that /api/users/{user_id} also matches it gives it none of that route's methods.
+ * so that a known path asked with another method is a 405 with Allow rather than a 404. A path belongs to
+ * the routes that name the most of it literally, as in the OpenAPI document: /api/users/me to its own
+ * routes, not also to /api/users/{user_id}; /api/conversations/{id}/messages/search not also to
+ * /api/conversations/{id}/messages/{message_id}.
  */
 export function allowedMethods(request: Request): string[] {
   const matching = routeLayers(request).filter((layer) => layer.match?.(request.path));
-  const literal = matching.filter(isLiteral);
   const methods = new Set<string>();
-  for (const layer of literal.length > 0 ? literal : matching) {
+  for (const layer of matching.length > 0 ? mostSpecific(matching) : []) {
     for (const [method, handled] of Object.entries(layer.route?.methods ?? {})) {
       if (handled && method !== '_all') methods.add(method.toUpperCase());
     }
@@ -56,14 +63,15 @@ export function answerMethodNotAllowed(
 }
 
 /**
- * A 405 for a path a literal route names, asked with a method none of its literal routes answers, before
- * a parametric route that also matches the path can take the request: PUT /api/users/me is not
+ * A 405 for a path that more specific routes name, asked with a method none of them answers, before a more
+ * general route that also matches the path can take the request: PUT /api/users/me is not
  * PUT /api/users/{user_id} with user_id "me" (a 400), but a method /api/users/me does not take.
  */
 export function literalPathMethods(): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
-    const literal = routeLayers(request).filter((layer) => isLiteral(layer) && layer.match?.(request.path));
-    if (literal.length === 0) return next();
+    const matching = routeLayers(request).filter((layer) => layer.match?.(request.path));
+    // Only where routes of different specificity meet; elsewhere the router answers as usual.
+    if (matching.length === 0 || mostSpecific(matching).length === matching.length) return next();
     const allowed = allowedMethods(request);
     if (isMethodAllowed(request.method, allowed)) return next();
     answerMethodNotAllowed(request, response, allowed);
