@@ -67,3 +67,6 @@ export function searchBucketStatement(terms: number, below: boolean): string {
   return `SELECT ${MESSAGE_COLUMNS} FROM messages_by_conversation
   WHERE conversation_id = ? AND bucket = ?${below ? ' AND message_id < ?' : ''}${contains} LIMIT ?`;
 }
+/** Every message, page by page, for the one-off backfill of search terms (src/search-backfill.ts). */
+export const SCAN_FOR_SEARCH_TERMS = `SELECT conversation_id, bucket, message_id, content,
+  WRITETIME(content) AS content_written, search_terms FROM messages_by_conversation`;

@@ -8,6 +8,7 @@ import {
   ADD_REACTION,
   ADD_SEARCH_TERMS,
   CLAIM_REQUEST,
+  SCAN_FOR_SEARCH_TERMS,
   COUNT_INTO_BUCKET,
   DELETE_MESSAGE_CONTENT,
   EDIT_MESSAGE,
@@ -33,6 +34,15 @@ import { decodeReaction, encodeReaction, Reaction } from './reactions';
 import { AttachmentSummary } from '../attachments/attachment.model';
 
 const READ = { prepare: true, isIdempotent: true };
+
+/** A message without search terms, as the backfill finds it. */
+export interface UnindexedMessage {
+  readonly conversationId: string;
+  readonly bucket: number;
+  readonly messageId: string;
+  readonly content: string;
+  readonly contentWrittenAt: number;
+}
 const WRITE = { prepare: true, isIdempotent: true };
 
 const long = (value: number) => types.Long.fromNumber(value);
@@ -196,6 +206,46 @@ export class MessagesRepository {
       READ,
     );
     return result.rows.map((row) => toMessage(conversationId, row));
+  }
+
+  /**
+   * One page of every message of the keyspace that has content but no search terms (written before
+   * migration 0013), with the write time of its content; a whole-table read, for the backfill only.
+   */
+  async scanUnindexed(
+    pageState: string | undefined,
+    pageSize: number,
+  ): Promise<{ messages: UnindexedMessage[]; pageState?: string }> {
+    const result = await this.client.execute(SCAN_FOR_SEARCH_TERMS, [], {
+      ...READ,
+      fetchSize: pageSize,
+      pageState,
+    });
+    const messages = result.rows
+      .filter((row) => row.get('search_terms') === null && (row.get('content') as string | null))
+      .map((row) => ({
+        conversationId: (row.get('conversation_id') as types.Uuid).toString(),
+        bucket: row.get('bucket') as number,
+        messageId: (row.get('message_id') as types.TimeUuid).toString(),
+        content: row.get('content') as string,
+        contentWrittenAt: (row.get('content_written') as types.Long).toNumber(),
+      }));
+    return { messages, pageState: result.pageState ?? undefined };
+  }
+
+  /** Terms added at the content's own write time, so an edit written later still decides what stays. */
+  async addSearchTerms(message: UnindexedMessage, terms: readonly string[]): Promise<void> {
+    await this.client.execute(
+      ADD_SEARCH_TERMS,
+      [
+        long(message.contentWrittenAt),
+        terms,
+        types.Uuid.fromString(message.conversationId),
+        message.bucket,
+        types.TimeUuid.fromString(message.messageId),
+      ],
+      WRITE,
+    );
   }
 
   /** Up to `limit` messages of one bucket strictly newer than `afterId`, oldest first. */
