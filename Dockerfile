@@ -10,10 +10,12 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --ignore-scripts --no-audit --no-fund
 
-# Compile to dist/; nest-cli.json also copies src/cassandra/migrations/*.cql there.
+# Compile to dist/ (nest-cli.json also copies src/cassandra/migrations/*.cql there), and the web client to
+# client/dist/.
 FROM deps AS build
 COPY nest-cli.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY client ./client
 RUN npm run build
 
 # Runtime dependencies only, installed clean so no dev package leaks into the image.
@@ -30,6 +32,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/client/dist ./client/dist
 USER node
 EXPOSE 8000
 # Slim images have no curl; Node 20 has fetch built in.

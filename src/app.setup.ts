@@ -13,6 +13,7 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
 import { literalPathMethods } from './common/http/allowed-methods';
 import { isAttachmentTransfer, jsonBodyParser } from './common/http/body-parser';
+import { webClient } from './common/http/web-client';
 import { Request } from 'express';
 import { AppConfig } from './config/app-config';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -84,6 +85,7 @@ export function configureApp(app: INestApplication): void {
       maxAge: 600,
     });
   }
+  app.use(webClient());
   // Before the body is read: a method the path does not take needs no body.
   app.use(literalPathMethods());
   app.use(...jsonBodyParser());

@@ -16,7 +16,10 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   const http = app.get(ConfigService<AppConfig, true>).get('http', { infer: true });
   await app.listen(http.port, http.host);
-  app.get(Logger).log(`Messenger API listening on http://${http.host}:${http.port} (docs at /docs)`);
+  const shown = http.host === '0.0.0.0' || http.host === '::' ? 'localhost' : http.host;
+  app
+    .get(Logger)
+    .log(`Messenger listening: open http://${shown}:${http.port}/ for the web client (API docs at /docs)`);
 }
 
 bootstrap().catch((error: unknown) => {

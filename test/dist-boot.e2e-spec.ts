@@ -77,6 +77,25 @@ describe('the built service (dist/main.js)', () => {
       body: JSON.stringify(body),
     });
 
+  it('serves the web client at /, with its assets, under a script policy of its own origin only', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    const html = await page.text();
+    expect(html).toContain('<div id="app"></div>');
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/.exec(html);
+    expect(script).not.toBeNull();
+    const asset = await fetch(`${base}${script![1]}`);
+    expect({ status: asset.status, type: asset.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+    });
+    // Every other path stays the API's: an unknown one is the API's 404, not the page.
+    const unknown = await fetch(`${base}/no-such-page`);
+    expect(unknown.status).toBe(404);
+  });
+
   it('registers two people, who write to each other and read their conversation', async () => {
     const ann = (await (
       await post('/api/auth/register', { username: 'ann', password: 'ann password 1' })

@@ -1,0 +1,69 @@
+/** The public REST API, as the client uses it: JSON in and out, errors as ApiError with the service's message. */
+
+export interface User {
+  readonly id: number;
+  readonly username: string;
+  readonly display_name: string | null;
+}
+
+export interface Message {
+  readonly id: string;
+  readonly conversation_id: string;
+  readonly sender_id: number;
+  readonly content: string | null;
+  readonly created_at: string;
+  readonly edited_at: string | null;
+  readonly deleted: boolean;
+}
+
+export interface Conversation {
+  readonly id: string;
+  readonly kind: 'direct' | 'group';
+  readonly title: string | null;
+  readonly user1_id: number | null;
+  readonly user2_id: number | null;
+  readonly last_message_at: string | null;
+  readonly last_message_content: string | null;
+  readonly unread_count: number;
+}
+
+export interface Page<T> {
+  readonly data: T[];
+  readonly next_cursor: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The service's error shape: `message` is a string or, for validation, a list of them. */
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { message?: string | string[] };
+    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    return new ApiError(response.status, message ?? response.statusText);
+  } catch {
+    return new ApiError(response.status, response.statusText);
+  }
+}
+
+/** A request; a network failure becomes status 0, so callers can tell "the service is down" apart. */
+export async function request<T>(path: string, init: RequestInit = {}, accessToken?: string): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.body !== undefined && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
+  if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'The service cannot be reached. Retrying…');
+  }
+  if (!response.ok) throw await errorOf(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH names another. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLIENT_DIST = path.join(__dirname, '..', 'client', 'dist', 'index.html');
+const SCREENSHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
+const PASSWORD = 'correct horse battery staple';
+
+/** The web client in a real browser, against the real service on the real node, as two people use it. */
+describe('the web client', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  const person = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    // Anything a page runs that it should not (a script from a message) would land here.
+    await page.addInitScript(() => {
+      (globalThis as unknown as { __ran: string[] }).__ran = [];
+    });
+    await page.goto(base);
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  };
+  const history = (page: Page) => page.getByRole('log');
+  const send = async (page: Page, text: string) => {
+    await page.getByLabel('Message').fill(text);
+    await page.getByLabel('Message').press('Enter');
+    // Sent: the bubble is no longer pending.
+    await history(page).locator('article:not(.pending)', { hasText: text }).last().waitFor();
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CLIENT_DIST))
+      throw new Error('client/dist holds no build of the web client: run npm run build');
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/`;
+    // As root (CI), Chromium runs only without its sandbox.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets two people sign up and chat live, renders what they write as text, and survives a cut socket', async () => {
+    const ann = await person('webann');
+    const ben = await person('webben');
+
+    // Ann finds Ben by his username and writes the first message.
+    await ann.getByLabel('Write to').fill('webb');
+    await ann
+      .getByRole('list', { name: 'People' })
+      .getByRole('button', { name: /webben/ })
+      .click();
+    await send(ann, 'Hello Ben!');
+
+    // Ben's list shows the new conversation live, unread.
+    const bensList = ben.getByRole('navigation', { name: 'Conversations' });
+    await bensList.getByLabel('1 unread').waitFor();
+    await ben.screenshot({ path: path.join(SCREENSHOTS, 'conversation-list.png') });
+    await bensList.getByRole('button', { name: /webann/ }).click();
+    await history(ben).getByText('Hello Ben!').waitFor();
+    await send(ben, 'Hi Ann, got it');
+    await history(ann).getByText('Hi Ann, got it').waitFor();
+
+    // Markup from another person is shown as the characters they typed; nothing of it runs.
+    const probe =
+      '<img src=x onerror="window.__ran.push(1)"> **bold** [link](javascript:window.__ran.push(2))';
+    await send(ann, probe);
+    const shown = history(ben).locator('article', { hasText: '**bold**' });
+    await shown.waitFor();
+    expect(await shown.locator('p.text').textContent()).toBe(probe);
+    expect(await history(ben).locator('img, a').count()).toBe(0);
+    expect(await ben.evaluate(() => (globalThis as unknown as { __ran: string[] }).__ran)).toEqual([]);
+
+    // Ben's connection drops: the page says so, and catches up by itself when it is back.
+    await contexts[1].setOffline(true);
+    await ben.getByRole('status').getByText('Connection lost. Reconnecting…').waitFor();
+    await send(ann, 'Sent while you were away');
+    await contexts[1].setOffline(false);
+    await history(ben).getByText('Sent while you were away').waitFor({ timeout: 20_000 });
+    await ben.getByRole('status').waitFor({ state: 'detached', timeout: 20_000 });
+    // The open conversation is read: no badge, though the list was loaded again.
+    expect(await bensList.getByLabel(/unread/).count()).toBe(0);
+    await ben.screenshot({ path: path.join(SCREENSHOTS, 'conversation.png') });
+
+    // Each message once, in order, on both sides.
+    const texts = async (page: Page) => history(page).locator('article p.text').allTextContents();
+    const expected = ['Hello Ben!', 'Hi Ann, got it', probe, 'Sent while you were away'];
+    expect(await texts(ann)).toEqual(expected);
+    expect(await texts(ben)).toEqual(expected);
+  });
+
+  it('keeps the sign-in across a reload, and signs out', async () => {
+    const cat = await person('webcat');
+    await cat.reload();
+    await cat.getByRole('button', { name: 'Sign out' }).waitFor();
+    // From the reload's start to the list's first frame (refresh, profile, list: three requests).
+    await cat.waitForFunction(() => performance.getEntriesByName('conversations-listed').length > 0);
+    const listedAfterMs = await cat.evaluate(
+      () => performance.getEntriesByName('conversations-listed')[0].startTime,
+    );
+    expect(listedAfterMs).toBeGreaterThan(0);
+    console.log(
+      `web client: conversation list first rendered ${listedAfterMs.toFixed(0)} ms after the reload began`,
+    );
+    await cat.getByRole('button', { name: 'Sign out' }).click();
+    await cat.getByRole('button', { name: 'Sign in' }).waitFor();
+    await cat.screenshot({ path: path.join(SCREENSHOTS, 'sign-in.png') });
+    await cat.reload();
+    await cat.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+});
