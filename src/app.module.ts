@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
+import { prettyInstalled, prettyLogs } from './config/log-format';
 import { ConversationsModule } from './conversations/conversations.module';
 import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
@@ -23,10 +24,21 @@ const REQUEST_LOG_LEVELS = new Set(['info', 'debug', 'trace']);
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => {
-        const level = config.get('http', { infer: true }).logLevel;
+        const { logLevel: level, logFormat } = config.get('http', { infer: true });
+        const pretty = prettyLogs(logFormat, {
+          terminal: process.stdout.isTTY === true,
+          production: process.env.NODE_ENV === 'production',
+          prettyInstalled: prettyInstalled(),
+        });
         return {
           pinoHttp: {
             level,
+            ...(pretty && {
+              transport: {
+                target: 'pino-pretty',
+                options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+              },
+            }),
             // Credentials never reach the log: the headers that carry them, and any that a client puts in
             // the query string by mistake.
             redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],

@@ -111,6 +111,7 @@ describe('attachment limits, expiry and interrupted uploads', () => {
       ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
       ATTACHMENT_UNSENT_TTL_SECONDS: '2',
       ATTACHMENT_UPLOAD_TIMEOUT_MS: '1000',
+      ATTACHMENT_SWEEP_INTERVAL_MS: '1000',
       UPLOAD_RATE_LIMIT_PER_USER: String(UPLOADS_PER_MINUTE),
     });
     await t.app.listen(0, '127.0.0.1');

@@ -48,6 +48,10 @@ export class AttachmentsService {
     return this.config.uploadTimeoutMs;
   }
 
+  get sweepIntervalMs(): number {
+    return this.config.sweepIntervalMs;
+  }
+
   /** Refused before a byte is read when the client says it is too large. */
   assertAcceptable(declaredBytes: number | undefined): void {
     if (declaredBytes !== undefined && declaredBytes > this.config.maxBytes) throw this.tooLarge();

@@ -5,13 +5,11 @@ import { AttachmentsService } from './attachments.service';
 
 /** Buckets one sweep goes through at most: a sweep after a long stop catches up over several runs. */
 const BUCKETS_PER_SWEEP = 200;
-/** The longest wait between sweeps, whatever the bucket size. */
-const MAX_SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * Deletes the chunks of uploads no message carries once their facts have expired (and of uploads cut off
- * before their facts were written). Every instance sweeps: the deletes are idempotent, and the progress row
- * lets each one start where the last sweep, anyone's, ended.
+ * before their facts were written), every ATTACHMENT_SWEEP_INTERVAL_MS. Every instance sweeps unless told
+ * not to: the deletes are idempotent, and the progress row lets each start where the last sweep ended.
  */
 @Injectable()
 export class UnsentAttachmentsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,7 +24,8 @@ export class UnsentAttachmentsSweeper implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Math.min(this.attachments.schedule.bucketMs, MAX_SWEEP_INTERVAL_MS);
+    const interval = this.attachments.sweepIntervalMs;
+    if (interval === 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.sweep()
         .catch((error: unknown) => this.logger.warn(`Sweep of unsent attachments failed: ${String(error)}`))

@@ -1,9 +1,13 @@
 import { Replication } from './replication';
 
+/** JSON lines, human-readable lines (pino-pretty), or pretty in a terminal outside production (auto). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 export interface HttpConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
+  readonly logFormat: LogFormat;
   /** Proxies in front of the service whose X-Forwarded-For is believed, for the client address. */
   readonly trustProxyHops: number;
   /** The longest a request may take: no statement is issued for it after that, and it is answered 503. */
@@ -71,6 +75,8 @@ export interface AttachmentsConfig {
   readonly unsentTtlSeconds: number;
   /** The longest an upload may stream; one that takes longer is cut and stores nothing. */
   readonly uploadTimeoutMs: number;
+  /** How often this instance sweeps the chunks of unsent files; 0: never (another instance does). */
+  readonly sweepIntervalMs: number;
 }
 
 /** The validated configuration, read through ConfigService<AppConfig, true> with { infer: true }. */

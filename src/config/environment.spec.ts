@@ -7,6 +7,7 @@ describe('validateEnvironment', () => {
       port: 8000,
       host: '0.0.0.0',
       logLevel: 'info',
+      logFormat: 'auto',
       trustProxyHops: 0,
       requestDeadlineMs: 10_000,
     });
@@ -68,11 +69,18 @@ describe('validateEnvironment: identity settings', () => {
     });
   });
 
+  it('refuses a LOG_FORMAT it does not know, by name', () => {
+    expect(() => validateEnvironment({ LOG_FORMAT: 'xml' })).toThrow(
+      'LOG_FORMAT must be one of auto, json, pretty',
+    );
+  });
+
   it('defaults attachments to 25 MiB, a day unsent and 10-minute uploads, and bounds them', () => {
     expect(validateEnvironment({}).attachments).toEqual({
       maxBytes: 26_214_400,
       unsentTtlSeconds: 86_400,
       uploadTimeoutMs: 600_000,
+      sweepIntervalMs: 60_000,
     });
     expect(() => validateEnvironment({ ATTACHMENT_MAX_BYTES: '0' })).toThrow(
       'ATTACHMENT_MAX_BYTES must be at least 1',

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { parseApiKeys } from './api-keys';
 import { parseReplication } from './replication';
 import { DEFAULT_BUCKET_MAX_MESSAGES } from '../messages/message-bucket';
-import { AppConfig } from './app-config';
+import { AppConfig, LogFormat } from './app-config';
 
 /** The placeholder of .env.example; a production service refuses to run with it. */
 export const EXAMPLE_JWT_SECRET = 'change-me-to-a-random-secret-of-at-least-32-characters';
@@ -32,6 +32,7 @@ const CONSISTENCY_LEVELS = [
   'LOCAL_ONE',
 ];
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 
 /** Every environment variable the service reads, with its default and its bounds. */
 class EnvironmentVariables {
@@ -46,6 +47,9 @@ class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL = 'info';
+
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` })
+  LOG_FORMAT: LogFormat = 'auto';
 
   @Type(() => Number)
   @IsInt()
@@ -187,6 +191,11 @@ class EnvironmentVariables {
   ATTACHMENT_UPLOAD_TIMEOUT_MS = 600_000;
 
   @Type(() => Number)
+  @IsInt({ message: 'ATTACHMENT_SWEEP_INTERVAL_MS must be a whole number' })
+  @Min(0, { message: 'ATTACHMENT_SWEEP_INTERVAL_MS must be 0 (no sweeps here) or more' })
+  ATTACHMENT_SWEEP_INTERVAL_MS = 60_000;
+
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   UPLOAD_RATE_LIMIT_PER_USER = 30;
@@ -248,6 +257,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       port: env.PORT,
       host: env.HTTP_HOST,
       logLevel: env.LOG_LEVEL,
+      logFormat: env.LOG_FORMAT,
       trustProxyHops: env.TRUST_PROXY_HOPS,
       requestDeadlineMs: env.REQUEST_DEADLINE_MS,
     },
@@ -290,6 +300,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       maxBytes: env.ATTACHMENT_MAX_BYTES,
       unsentTtlSeconds: env.ATTACHMENT_UNSENT_TTL_SECONDS,
       uploadTimeoutMs: env.ATTACHMENT_UPLOAD_TIMEOUT_MS,
+      sweepIntervalMs: env.ATTACHMENT_SWEEP_INTERVAL_MS,
     },
   };
 }

@@ -15,6 +15,8 @@ const TEST_ENV: Record<string, string> = {
   AUTH_RATE_LIMIT_PER_ADDRESS: '100000',
   AUTH_RATE_LIMIT_PER_USERNAME: '100000',
   SEND_RATE_LIMIT_PER_USER: '100000',
+  // No background sweeps: tests count the statements their requests make. The sweep has its own test.
+  ATTACHMENT_SWEEP_INTERVAL_MS: '0',
   DOCS_ENABLED: 'true',
   CORS_ORIGINS: '',
 };
