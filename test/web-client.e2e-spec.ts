@@ -107,6 +107,43 @@ describe('the web client', () => {
     expect(await texts(ben)).toEqual(expected);
   });
 
+  it('edits, deletes and reacts, and the other person sees each change live', async () => {
+    const dan = await person('webdan');
+    const eve = await person('webeve');
+    await dan.getByLabel('Write to').fill('webev');
+    await dan
+      .getByRole('list', { name: 'People' })
+      .getByRole('button', { name: /webeve/ })
+      .click();
+    await send(dan, 'Lunch at noon?');
+    await send(dan, 'Ignore this one');
+    await eve
+      .getByRole('navigation', { name: 'Conversations' })
+      .getByRole('button', { name: /webdan/ })
+      .click();
+    await history(eve).getByText('Ignore this one').waitFor();
+
+    const bubble = (page: Page, text: string | RegExp) => history(page).locator('article', { hasText: text });
+    // Dan edits his first message: Eve sees the new text, marked edited.
+    await bubble(dan, 'Lunch at noon?').getByRole('button', { name: 'Edit' }).click();
+    await dan.getByLabel('Edit message').fill('Lunch at one?');
+    await dan.getByRole('button', { name: 'Save' }).click();
+    await bubble(eve, 'Lunch at one?')
+      .getByText(/edited/)
+      .waitFor();
+    // He deletes the second: Eve sees a placeholder.
+    await bubble(dan, 'Ignore this one').getByRole('button', { name: 'Delete' }).click();
+    await history(eve).getByText('Message deleted').waitFor();
+    expect(await history(eve).getByText('Ignore this one').count()).toBe(0);
+    // Eve reacts: Dan sees the count; she takes it back: it goes.
+    await bubble(eve, 'Lunch at one?').getByRole('button', { name: 'React 👍' }).click();
+    await bubble(dan, 'Lunch at one?').getByLabel('👍 1').waitFor();
+    await bubble(eve, 'Lunch at one?').getByRole('button', { name: 'Take back 👍' }).click();
+    await bubble(dan, 'Lunch at one?').getByLabel('👍 1').waitFor({ state: 'detached' });
+    // Only the author edits or deletes.
+    expect(await bubble(eve, 'Lunch at one?').getByRole('button', { name: 'Edit' }).count()).toBe(0);
+  });
+
   it('keeps the sign-in across a reload, and signs out', async () => {
     const cat = await person('webcat');
     await cat.reload();

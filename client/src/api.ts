@@ -14,6 +14,14 @@ export interface Message {
   readonly created_at: string;
   readonly edited_at: string | null;
   readonly deleted: boolean;
+  readonly reactions: readonly Reaction[];
+}
+
+export interface Reaction {
+  readonly emoji: string;
+  readonly count: number;
+  /** Whether the reader is among those who reacted. */
+  readonly me: boolean;
 }
 
 export interface Conversation {

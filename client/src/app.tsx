@@ -104,6 +104,7 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
         });
       },
       removed: (conversationId, messageId) => live.removed(conversationId, messageId),
+      reaction: (change) => live.reaction(change),
       connected: () => {
         setOffline(undefined);
         if (wasDown) {

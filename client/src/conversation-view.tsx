@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, Message, Page, User } from './api';
 import { LiveBus } from './live-bus';
+import { MessageBubble, withReaction } from './message-bubble';
 import { Names } from './names';
 import { Session } from './session';
 
@@ -18,7 +19,6 @@ export type Target = { readonly conversationId: string } | { readonly to: User }
 const byTime = (a: Message, b: Message) =>
   a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
 const dayOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'short' });
 
 function merged(existing: readonly Message[], incoming: readonly Message[]): Message[] {
   const all = new Map(existing.map((message) => [message.id, message]));
@@ -99,11 +99,22 @@ export function ConversationView(props: {
         ),
       );
     });
+    const stopReactions = props.live.onReaction((change) => {
+      if (change.conversation_id !== conversationId) return;
+      setMessages((current) =>
+        current.map((message) =>
+          message.id === change.message_id
+            ? withReaction(message, change.emoji, change.added, change.user_id === session.user.id)
+            : message,
+        ),
+      );
+    });
     // After the socket was away: whatever arrived meanwhile.
     const stopCatchUp = props.live.onReconnect(() => void loadNewest().catch(() => undefined));
     return () => {
       stopMessages();
       stopRemoved();
+      stopReactions();
       stopCatchUp();
     };
   }, [conversationId, 'to' in target ? target.to.id : undefined]);
@@ -196,7 +207,6 @@ export function ConversationView(props: {
           const day = dayOf(message.created_at);
           const separator = day !== lastDay;
           lastDay = day;
-          const mine = message.sender_id === session.user.id;
           return (
             <>
               {separator && (
@@ -204,18 +214,14 @@ export function ConversationView(props: {
                   {day}
                 </div>
               )}
-              <article key={message.id} class={`bubble ${mine ? 'mine' : ''}`} data-message-id={message.id}>
-                {props.group && !mine && <span class="sender">{names.of(message.sender_id)}</span>}
-                {message.deleted ? (
-                  <p class="deleted">Message deleted</p>
-                ) : (
-                  <p class="text">{message.content}</p>
-                )}
-                <span class="meta">
-                  {timeOf(message.created_at)}
-                  {message.edited_at && !message.deleted ? ' · edited' : ''}
-                </span>
-              </article>
+              <MessageBubble
+                key={message.id}
+                message={message}
+                session={session}
+                names={names}
+                group={props.group}
+                onChanged={(changed) => setMessages((current) => merged(current, [changed]))}
+              />
             </>
           );
         })}

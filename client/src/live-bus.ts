@@ -1,4 +1,5 @@
 import { Message } from './api';
+import { ReactionChange } from './live';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -7,6 +8,15 @@ export class LiveBus {
   private readonly messages = new Set<Listener<[Message]>>();
   private readonly removals = new Set<Listener<[string, string]>>();
   private readonly reconnects = new Set<Listener<[]>>();
+  private readonly reactions = new Set<Listener<[ReactionChange]>>();
+
+  onReaction(listener: Listener<[ReactionChange]>) {
+    this.reactions.add(listener);
+    return () => this.reactions.delete(listener);
+  }
+  reaction(change: ReactionChange) {
+    for (const listener of this.reactions) listener(change);
+  }
 
   onMessage(listener: Listener<[Message]>) {
     this.messages.add(listener);

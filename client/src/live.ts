@@ -2,8 +2,18 @@ import { io, Socket } from 'socket.io-client';
 import { Message } from './api';
 import { Session } from './session';
 
+/** A member reacted to a message with an emoji, or took it back. */
+export interface ReactionChange {
+  readonly conversation_id: string;
+  readonly message_id: string;
+  readonly emoji: string;
+  readonly user_id: number;
+  readonly added: boolean;
+}
+
 export interface LiveHandlers {
   readonly message: (message: Message) => void;
+  readonly reaction: (change: ReactionChange) => void;
   readonly removed: (conversationId: string, messageId: string) => void;
   /** Connected (again): whatever happened meanwhile is to be caught up through the API. */
   readonly connected: () => void;
@@ -23,6 +33,12 @@ export function connectLive(session: Session, on: LiveHandlers): () => void {
     ({ conversation_id, message_id }: { conversation_id: string; message_id: string }) =>
       on.removed(conversation_id, message_id),
   );
+  for (const [event, added] of [
+    ['reaction.added', true],
+    ['reaction.removed', false],
+  ] as const) {
+    socket.on(event, (change: Omit<ReactionChange, 'added'>) => on.reaction({ ...change, added }));
+  }
   // The server closes a socket whose token expired: refresh, and the next attempt uses the new one.
   socket.on('session.expired', () => void session.refresh().catch(() => undefined));
   const stop = session.onRefresh(() => {
