@@ -8,7 +8,7 @@ export const partsFor = (size: number) => Math.ceil(Math.ceil(size / CHUNK_BYTES
 
 /**
  * Cuts a stream of buffers, of whatever sizes the network delivers, into CHUNK_BYTES chunks (the last one
- * shorter), copying each byte once.
+ * shorter). A byte is copied at most twice: into the chunk, and before that into the remainder it was in.
  */
 export class Chunker {
   private pending: Buffer[] = [];
