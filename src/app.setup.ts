@@ -71,11 +71,18 @@ export function configureApp(app: INestApplication): void {
   if (hops > 0) (app as NestExpressApplication).set('trust proxy', hops);
   // Helmet's defaults (no X-Powered-By, nosniff, a same-origin content security policy), and no framing at
   // all: nothing this service serves is meant to be embedded. upgrade-insecure-requests is left out: TLS is
-  // the deployment's choice, and over plain HTTP it would break Swagger UI's requests.
+  // the deployment's choice, and over plain HTTP it would break Swagger UI's requests. Images may also be
+  // blob: URLs, which is how the web client shows attachments it fetched with the bearer token.
   app.use(
     helmet({
       frameguard: { action: 'deny' },
-      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null } },
+      contentSecurityPolicy: {
+        directives: {
+          frameAncestors: ["'none'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          upgradeInsecureRequests: null,
+        },
+      },
     }),
   );
   if (security.corsOrigins.length > 0) {

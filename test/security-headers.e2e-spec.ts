@@ -16,6 +16,9 @@ describe('security headers, CORS off by default', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      // Scripts only from the service itself; images also from blob: URLs (the web client's attachments).
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
       expect(res.headers['cache-control']).toBe('no-store');
     }
   });

@@ -1,62 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { createTestApp, TestApp } from './support/test-app';
-
-/** Debian's Chromium (apt-get install chromium); CHROMIUM_PATH names another. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_DIST = path.join(__dirname, '..', 'client', 'dist', 'index.html');
-const SCREENSHOTS = path.join(__dirname, '..', 'docs', 'screenshots');
-const PASSWORD = 'correct horse battery staple';
+import { Page } from 'playwright-core';
+import { bubble, conversations, history, SCREENSHOTS, send, WebClientHarness } from './support/web-browser';
 
 /** The web client in a real browser, against the real service on the real node, as two people use it. */
 describe('the web client', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const contexts: BrowserContext[] = [];
+  const web = new WebClientHarness();
+  const person = async (username: string): Promise<Page> => (await web.person(username)).page;
+  const contextOf = (page: Page) => page.context();
 
-  const person = async (username: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Anything a page runs that it should not (a script from a message) would land here.
-    await page.addInitScript(() => {
-      (globalThis as unknown as { __ran: string[] }).__ran = [];
-    });
-    await page.goto(base);
-    await page.getByRole('button', { name: 'New here? Create an account' }).click();
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return page;
-  };
-  const history = (page: Page) => page.getByRole('log');
-  const send = async (page: Page, text: string) => {
-    await page.getByLabel('Message').fill(text);
-    await page.getByLabel('Message').press('Enter');
-    // Sent: the bubble is no longer pending.
-    await history(page).locator('article:not(.pending)', { hasText: text }).last().waitFor();
-  };
-
-  beforeAll(async () => {
-    if (!existsSync(CLIENT_DIST))
-      throw new Error('client/dist holds no build of the web client: run npm run build');
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/`;
-    // As root (CI), Chromium runs only without its sandbox.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
+  beforeAll(() => web.start());
+  afterAll(() => web.close());
 
   it('lets two people sign up and chat live, renders what they write as text, and survives a cut socket', async () => {
     const ann = await person('webann');
@@ -71,7 +24,7 @@ describe('the web client', () => {
     await send(ann, 'Hello Ben!');
 
     // Ben's list shows the new conversation live, unread.
-    const bensList = ben.getByRole('navigation', { name: 'Conversations' });
+    const bensList = conversations(ben);
     await bensList.getByLabel('1 unread').waitFor();
     await ben.screenshot({ path: path.join(SCREENSHOTS, 'conversation-list.png') });
     await bensList.getByRole('button', { name: /webann/ }).click();
@@ -90,10 +43,10 @@ describe('the web client', () => {
     expect(await ben.evaluate(() => (globalThis as unknown as { __ran: string[] }).__ran)).toEqual([]);
 
     // Ben's connection drops: the page says so, and catches up by itself when it is back.
-    await contexts[1].setOffline(true);
+    await contextOf(ben).setOffline(true);
     await ben.getByRole('status').getByText('Connection lost. Reconnecting…').waitFor();
     await send(ann, 'Sent while you were away');
-    await contexts[1].setOffline(false);
+    await contextOf(ben).setOffline(false);
     await history(ben).getByText('Sent while you were away').waitFor({ timeout: 20_000 });
     await ben.getByRole('status').waitFor({ state: 'detached', timeout: 20_000 });
     // The open conversation is read: no badge, though the list was loaded again.
@@ -117,13 +70,11 @@ describe('the web client', () => {
       .click();
     await send(dan, 'Lunch at noon?');
     await send(dan, 'Ignore this one');
-    await eve
-      .getByRole('navigation', { name: 'Conversations' })
+    await conversations(eve)
       .getByRole('button', { name: /webdan/ })
       .click();
     await history(eve).getByText('Ignore this one').waitFor();
 
-    const bubble = (page: Page, text: string | RegExp) => history(page).locator('article', { hasText: text });
     // Dan edits his first message: Eve sees the new text, marked edited.
     await bubble(dan, 'Lunch at noon?').getByRole('button', { name: 'Edit' }).click();
     await dan.getByLabel('Edit message').fill('Lunch at one?');

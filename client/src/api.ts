@@ -15,6 +15,30 @@ export interface Message {
   readonly edited_at: string | null;
   readonly deleted: boolean;
   readonly reactions: readonly Reaction[];
+  readonly attachments: readonly Attachment[];
+}
+
+/** A file sent with a message; width and height are known for images. */
+export interface Attachment {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly content_type: string;
+  readonly width: number | null;
+  readonly height: number | null;
+}
+
+export interface Member {
+  readonly user_id: number;
+  readonly role: Role;
+}
+
+export type Role = 'owner' | 'admin' | 'member';
+
+/** The newest message a member read, for "seen by". */
+export interface ReadPosition {
+  readonly user_id: number;
+  readonly last_read_message_id: string | null;
 }
 
 export interface Reaction {
@@ -28,6 +52,8 @@ export interface Conversation {
   readonly id: string;
   readonly kind: 'direct' | 'group';
   readonly title: string | null;
+  readonly member_count: number;
+  readonly role: Role | null;
   readonly user1_id: number | null;
   readonly user2_id: number | null;
   readonly last_message_at: string | null;
@@ -38,6 +64,8 @@ export interface Conversation {
 export interface Page<T> {
   readonly data: T[];
   readonly next_cursor: string | null;
+  /** Only on a page opened around a message: the messages after it, oldest first. */
+  readonly newer_cursor?: string | null;
 }
 
 export class ApiError extends Error {
@@ -63,7 +91,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 /** A request; a network failure becomes status 0, so callers can tell "the service is down" apart. */
 export async function request<T>(path: string, init: RequestInit = {}, accessToken?: string): Promise<T> {
   const headers = new Headers(init.headers);
-  if (init.body !== undefined && !headers.has('content-type'))
+  if (typeof init.body === 'string' && !headers.has('content-type'))
     headers.set('content-type', 'application/json');
   if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
   let response: Response;
@@ -73,5 +101,7 @@ export async function request<T>(path: string, init: RequestInit = {}, accessTok
     throw new ApiError(0, 'The service cannot be reached. Retrying…');
   }
   if (!response.ok) throw await errorOf(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  if (response.status === 204) return undefined as T;
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  return (isJson ? await response.json() : await response.blob()) as T;
 }

@@ -5,7 +5,8 @@ import { ConversationView, Target } from './conversation-view';
 import { connectLive } from './live';
 import { LiveBus } from './live-bus';
 import { Names } from './names';
-import { NewConversation } from './new-conversation';
+import { NewGroup } from './new-group';
+import { PeoplePicker } from './people-picker';
 import { Session } from './session';
 import { SignIn } from './sign-in';
 
@@ -54,6 +55,7 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
   const [conversations, setConversations] = useState<Conversation[]>([]);
   const [target, setTarget] = useState<Target>();
   const [offline, setOffline] = useState<string>();
+  const [makingGroup, setMakingGroup] = useState(false);
   const selectedId = target && 'conversationId' in target ? target.conversationId : undefined;
   // The selection as the socket's handlers and the list's loads see it: they are made once, it changes.
   const selectedRef = useRef<string | undefined>(undefined);
@@ -78,9 +80,9 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
   useEffect(() => {
     void loadList();
     let wasDown = false;
-    return connectLive(session, {
+    const socket = connectLive(session, {
       message: (message: Message) => {
-        live.message(message);
+        live.messages.emit(message);
         setConversations((list) => {
           const known = list.find((conversation) => conversation.id === message.conversation_id);
           if (!known) {
@@ -103,13 +105,23 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
           return [updated, ...list.filter((conversation) => conversation.id !== known.id)].sort(byActivity);
         });
       },
-      removed: (conversationId, messageId) => live.removed(conversationId, messageId),
-      reaction: (change) => live.reaction(change),
+      removed: (conversationId, messageId) => live.removals.emit(conversationId, messageId),
+      reaction: (change) => live.reactions.emit(change),
+      membership: (change) => {
+        live.memberships.emit(change);
+        if (change.removed === session.user.id) {
+          // Removed, or left: the group is gone from this user's view.
+          setConversations((list) => list.filter((c) => c.id !== change.conversation_id));
+          if (selectedRef.current === change.conversation_id) setTarget(undefined);
+        } else void loadList();
+      },
+      typing: (conversationId, userId) => live.typings.emit(conversationId, userId),
+      read: (conversationId, userId, messageId) => live.reads.emit(conversationId, userId, messageId),
       connected: () => {
         setOffline(undefined);
         if (wasDown) {
           void loadList();
-          live.reconnected();
+          live.reconnects.emit();
         }
         wasDown = false;
       },
@@ -118,6 +130,8 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
         setOffline('Connection lost. Reconnecting…');
       },
     });
+    live.typing = socket.typing;
+    return socket.close;
   }, [session]);
 
   const open = (id: string) => {
@@ -158,7 +172,24 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
             Sign out
           </button>
         </header>
-        <NewConversation session={session} onPick={writeTo} />
+        {makingGroup ? (
+          <NewGroup
+            session={session}
+            onCancel={() => setMakingGroup(false)}
+            onCreated={(group) => {
+              setMakingGroup(false);
+              setConversations((list) => [group, ...list.filter((c) => c.id !== group.id)]);
+              open(group.id);
+            }}
+          />
+        ) : (
+          <div class="start">
+            <PeoplePicker session={session} label="Write to" onPick={writeTo} />
+            <button type="button" class="link" onClick={() => setMakingGroup(true)}>
+              New group
+            </button>
+          </div>
+        )}
         <ConversationList
           conversations={conversations}
           selectedId={selectedId}
@@ -180,6 +211,7 @@ function Messenger({ session, onSignOut }: { session: Session; onSignOut: () => 
             void loadList();
             setTarget({ conversationId: id });
           }}
+          onClose={() => setTarget(undefined)}
         />
       ) : (
         <section class="empty">

@@ -1,43 +1,31 @@
 import { Message } from './api';
-import { ReactionChange } from './live';
+import { MembershipChange, ReactionChange } from './live';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
-/** Live events fanned out to the parts of the page that show them. */
+/** One kind of event, fanned out to whoever listens for it. */
+class Channel<A extends unknown[]> {
+  private readonly listeners = new Set<Listener<A>>();
+
+  listen(listener: Listener<A>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(...args: A): void {
+    for (const listener of this.listeners) listener(...args);
+  }
+}
+
+/** Live events fanned out to the parts of the page that show them, and the one thing the page sends. */
 export class LiveBus {
-  private readonly messages = new Set<Listener<[Message]>>();
-  private readonly removals = new Set<Listener<[string, string]>>();
-  private readonly reconnects = new Set<Listener<[]>>();
-  private readonly reactions = new Set<Listener<[ReactionChange]>>();
-
-  onReaction(listener: Listener<[ReactionChange]>) {
-    this.reactions.add(listener);
-    return () => this.reactions.delete(listener);
-  }
-  reaction(change: ReactionChange) {
-    for (const listener of this.reactions) listener(change);
-  }
-
-  onMessage(listener: Listener<[Message]>) {
-    this.messages.add(listener);
-    return () => this.messages.delete(listener);
-  }
-  onRemoved(listener: Listener<[string, string]>) {
-    this.removals.add(listener);
-    return () => this.removals.delete(listener);
-  }
-  onReconnect(listener: Listener<[]>) {
-    this.reconnects.add(listener);
-    return () => this.reconnects.delete(listener);
-  }
-
-  message(message: Message) {
-    for (const listener of this.messages) listener(message);
-  }
-  removed(conversationId: string, messageId: string) {
-    for (const listener of this.removals) listener(conversationId, messageId);
-  }
-  reconnected() {
-    for (const listener of this.reconnects) listener();
-  }
+  readonly messages = new Channel<[Message]>();
+  readonly removals = new Channel<[conversationId: string, messageId: string]>();
+  readonly reactions = new Channel<[ReactionChange]>();
+  readonly memberships = new Channel<[MembershipChange]>();
+  readonly typings = new Channel<[conversationId: string, userId: number]>();
+  readonly reads = new Channel<[conversationId: string, userId: number, messageId: string]>();
+  readonly reconnects = new Channel<[]>();
+  /** Set once the socket is made. */
+  typing: (conversationId: string) => void = () => undefined;
 }

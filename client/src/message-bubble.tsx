@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import { Message, Reaction } from './api';
+import { AttachmentView } from './attachment-view';
 import { Names } from './names';
 import { Session } from './session';
 
 const THUMBS_UP = '👍';
+/** Offered besides 👍; any emoji the API takes can arrive from other clients and is shown. */
+const MORE_EMOJI = ['❤️', '😂', '😮', '😢', '🙏'];
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'short' });
 
 /** A reaction change applied to a message's summary (the server sends one event per change). */
@@ -28,13 +31,23 @@ export function MessageBubble(props: {
   session: Session;
   names: Names;
   group: boolean;
+  /** The other members whose read position is here (empty for none). */
+  seenBy: readonly string[];
+  /** Jumped to from a search. */
+  highlighted: boolean;
   onChanged: (message: Message) => void;
 }) {
   const { message, session } = props;
   const mine = message.sender_id === session.user.id;
   const [editing, setEditing] = useState<string>();
+  const [picking, setPicking] = useState(false);
   const path = `/api/conversations/${message.conversation_id}/messages/${message.id}`;
   const liked = message.reactions.some((reaction) => reaction.emoji === THUMBS_UP && reaction.me);
+  // The change shows when its event comes back, as it does on every other member's page.
+  const react = (emoji: string, add: boolean) =>
+    void session
+      .api(`${path}/reactions/${encodeURIComponent(emoji)}`, { method: add ? 'PUT' : 'DELETE' })
+      .catch(() => undefined);
   const save = async (event: Event) => {
     event.preventDefault();
     if (!editing?.trim()) return;
@@ -46,7 +59,10 @@ export function MessageBubble(props: {
     props.onChanged(edited);
   };
   return (
-    <article class={`bubble ${mine ? 'mine' : ''}`} data-message-id={message.id}>
+    <article
+      class={`bubble ${mine ? 'mine' : ''} ${props.highlighted ? 'highlighted' : ''}`}
+      data-message-id={message.id}
+    >
       {props.group && !mine && <span class="sender">{props.names.of(message.sender_id)}</span>}
       {message.deleted ? (
         <p class="deleted">Message deleted</p>
@@ -68,6 +84,10 @@ export function MessageBubble(props: {
       ) : (
         <p class="text">{message.content}</p>
       )}
+      {!message.deleted &&
+        message.attachments.map((attachment) => (
+          <AttachmentView key={attachment.id} session={session} attachment={attachment} />
+        ))}
       <span class="meta">
         {timeOf(message.created_at)}
         {message.edited_at && !message.deleted ? ' · edited' : ''}
@@ -75,9 +95,16 @@ export function MessageBubble(props: {
       {!message.deleted && message.reactions.length > 0 && (
         <span class="reactions">
           {message.reactions.map((reaction) => (
-            <span key={reaction.emoji} class="reaction" aria-label={`${reaction.emoji} ${reaction.count}`}>
+            <button
+              type="button"
+              key={reaction.emoji}
+              class="reaction"
+              aria-label={`${reaction.emoji} ${reaction.count}`}
+              aria-pressed={reaction.me}
+              onClick={() => react(reaction.emoji, !reaction.me)}
+            >
               {reaction.emoji} {reaction.count}
-            </span>
+            </button>
           ))}
         </span>
       )}
@@ -88,14 +115,34 @@ export function MessageBubble(props: {
             class="link"
             aria-pressed={liked}
             aria-label={liked ? 'Take back 👍' : 'React 👍'}
-            onClick={() =>
-              void session.api(`${path}/reactions/${encodeURIComponent(THUMBS_UP)}`, {
-                method: liked ? 'DELETE' : 'PUT',
-              })
-            }
+            onClick={() => react(THUMBS_UP, !liked)}
           >
             {THUMBS_UP}
           </button>
+          <button
+            type="button"
+            class="link"
+            aria-expanded={picking}
+            aria-label="More reactions"
+            onClick={() => setPicking(!picking)}
+          >
+            ☺
+          </button>
+          {picking &&
+            MORE_EMOJI.map((emoji) => (
+              <button
+                type="button"
+                key={emoji}
+                class="link"
+                aria-label={`React ${emoji}`}
+                onClick={() => {
+                  setPicking(false);
+                  react(emoji, true);
+                }}
+              >
+                {emoji}
+              </button>
+            ))}
           {mine && (
             <>
               <button type="button" class="link" onClick={() => setEditing(message.content ?? '')}>
@@ -115,6 +162,9 @@ export function MessageBubble(props: {
             </>
           )}
         </span>
+      )}
+      {props.seenBy.length > 0 && (
+        <span class="seen">{props.group ? `Seen by ${props.seenBy.join(', ')}` : 'Seen'}</span>
       )}
     </article>
   );

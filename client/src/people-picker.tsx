@@ -2,8 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { Page, User } from './api';
 import { Session } from './session';
 
-/** Finds people by the start of their username, to write to them. */
-export function NewConversation({ session, onPick }: { session: Session; onPick: (user: User) => void }) {
+/** Finds people by the start of their username; `skip` leaves out those already chosen. */
+export function PeoplePicker(props: {
+  session: Session;
+  label: string;
+  skip?: readonly number[];
+  onPick: (user: User) => void;
+}) {
+  const { session } = props;
   const [prefix, setPrefix] = useState('');
   const [found, setFound] = useState<User[]>([]);
   useEffect(() => {
@@ -21,10 +27,11 @@ export function NewConversation({ session, onPick }: { session: Session; onPick:
       current = false;
     };
   }, [prefix]);
+  const shown = found.filter((user) => !props.skip?.includes(user.id));
   return (
-    <div class="new-conversation">
+    <div class="people-picker">
       <label>
-        Write to
+        {props.label}
         <input
           type="search"
           placeholder="username (3+ letters)"
@@ -32,15 +39,15 @@ export function NewConversation({ session, onPick }: { session: Session; onPick:
           onInput={(e) => setPrefix(e.currentTarget.value)}
         />
       </label>
-      {found.length > 0 && (
+      {shown.length > 0 && (
         <ul class="people" aria-label="People">
-          {found.map((user) => (
+          {shown.map((user) => (
             <li key={user.id}>
               <button
                 type="button"
                 onClick={() => {
                   setPrefix('');
-                  onPick(user);
+                  props.onPick(user);
                 }}
               >
                 {user.display_name ?? user.username} <span class="muted">@{user.username}</span>
