@@ -95,6 +95,45 @@ describe('the web client', () => {
     expect(await bubble(eve, 'Lunch at one?').getByRole('button', { name: 'Edit' }).count()).toBe(0);
   });
 
+  it('opens a conversation from the keyboard and loads older pages above without moving what is read', async () => {
+    const writer = await web.t.register('webhwriter');
+    const reader = await web.t.register('webhreader');
+    const lines = Array.from({ length: 70 }, (_, i) => `line ${i + 1}`);
+    for (const [i, content] of lines.entries()) {
+      const [from, to] = i % 2 === 0 ? [writer, reader] : [reader, writer];
+      await web.t
+        .as(from.access_token)
+        .post('/api/messages')
+        .send({ receiver_id: to.user.id, content })
+        .expect(201);
+    }
+    const { page } = await web.person('webhreader', { account: 'existing' });
+    await conversations(page)
+      .getByRole('button', { name: /webhwriter/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await bubble(page, 'line 70').waitFor();
+    // Three pages of 30: the newest first; the others as the reader reaches the top.
+    const topOf = (text: string) =>
+      bubble(page, text).evaluate((element) => element.getBoundingClientRect().top);
+    const shownLines = () => history(page).locator('article p.text').allTextContents();
+    expect(await shownLines()).toEqual(lines.slice(40));
+    for (const [firstShown, firstLoaded] of [
+      ['line 41', 'line 11'],
+      ['line 11', 'line 1'],
+    ]) {
+      // Just above the point where the next page loads; then one pixel up, which loads it.
+      await history(page).evaluate((element) => element.scrollTo({ top: 40 }));
+      const before = await topOf(firstShown);
+      await history(page).evaluate((element) => element.scrollTo({ top: 39 }));
+      await history(page).locator('article p.text').getByText(firstLoaded, { exact: true }).waitFor();
+      // What the reader was looking at is where it was: the older page went in above it.
+      expect(Math.abs((await topOf(firstShown)) - (before + 1))).toBeLessThan(2);
+    }
+    expect(await shownLines()).toEqual(lines);
+    expect(await history(page).getByRole('button', { name: 'Earlier messages' }).count()).toBe(0);
+  });
+
   it('keeps the sign-in across a reload, and signs out', async () => {
     const cat = await person('webcat');
     await cat.reload();

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, Attachment, Message, Page, User } from './api';
 import { Composer, Draft } from './composer';
@@ -320,15 +321,15 @@ export function ConversationView(props: {
           const day = dayOf(message.created_at);
           const separator = day !== lastDay;
           lastDay = day;
+          // Keyed, so an older page put in above reuses every element below it.
           return (
-            <>
+            <Fragment key={message.id}>
               {separator && (
                 <div class="day" role="separator">
                   {day}
                 </div>
               )}
               <MessageBubble
-                key={message.id}
                 message={message}
                 session={session}
                 names={names}
@@ -337,7 +338,7 @@ export function ConversationView(props: {
                 highlighted={message.id === highlighted}
                 onChanged={(changed) => setMessages((current) => merged(current, [changed]))}
               />
-            </>
+            </Fragment>
           );
         })}
         {newer && (
