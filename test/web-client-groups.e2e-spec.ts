@@ -176,6 +176,14 @@ describe('the web client in a group', () => {
     await bubble(cat, 'filler 35').waitFor();
     expect(await history(cat).locator('article.highlighted').count()).toBe(0);
 
+    // Ann renames the group: everyone's page follows.
+    await members.getByLabel('Group name').fill('Lake trip');
+    await members.getByRole('button', { name: 'Rename' }).click();
+    await conversations(ben)
+      .getByRole('button', { name: /Lake trip/ })
+      .waitFor();
+    await ben.getByRole('heading', { name: 'Lake trip' }).waitFor();
+
     // Ann removes Cat: the group leaves Cat's page at once.
     await members.getByRole('button', { name: 'Remove webgcat' }).click();
     await members.getByText('3 members').waitFor();

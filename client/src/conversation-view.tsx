@@ -293,6 +293,7 @@ export function ConversationView(props: {
           names={names}
           live={live}
           conversationId={conversationId}
+          title={props.title}
           onLeft={props.onClose}
         />
       )}

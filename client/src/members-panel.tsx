@@ -14,12 +14,14 @@ export function MembersPanel(props: {
   names: Names;
   live: LiveBus;
   conversationId: string;
+  title: string;
   onLeft: () => void;
 }) {
   const { session, names, conversationId } = props;
   const [members, setMembers] = useState<Member[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string>();
+  const [title, setTitle] = useState(props.title);
   const path = `/api/conversations/${conversationId}/members`;
   const load = () =>
     session
@@ -49,6 +51,24 @@ export function MembersPanel(props: {
 
   return (
     <aside class="members" aria-label="Members">
+      {manages && (
+        <form
+          class="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const path = `/api/conversations/${conversationId}`;
+            void act(session.api(path, { method: 'PATCH', body: JSON.stringify({ title: title.trim() }) }));
+          }}
+        >
+          <label>
+            Group name{' '}
+            <input value={title} maxLength={100} onInput={(e) => setTitle(e.currentTarget.value)} />
+          </label>
+          <button type="submit" disabled={!title.trim() || title.trim() === props.title}>
+            Rename
+          </button>
+        </form>
+      )}
       <h3>{total} members</h3>
       <ul>
         {members.map((member) => (

@@ -22,12 +22,13 @@ export class WebClientHarness {
   t!: TestApp;
   base = '';
 
-  async start(): Promise<void> {
+  /** Starts the service (with these settings besides the tests' own) and the browser. */
+  async start(env: Record<string, string> = {}): Promise<void> {
     if (!existsSync(CLIENT_DIST))
       throw new Error('client/dist holds no build of the web client: run npm run build');
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    this.t = await createTestApp();
+    this.t = await createTestApp(env);
     await this.t.app.listen(0, '127.0.0.1');
     this.base = `http://127.0.0.1:${(this.t.app.getHttpServer() as { address(): AddressInfo }).address().port}/`;
     // As root (CI), Chromium runs only without its sandbox.
