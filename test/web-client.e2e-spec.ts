@@ -95,6 +95,61 @@ describe('the web client', () => {
     expect(await bubble(eve, 'Lunch at one?').getByRole('button', { name: 'Edit' }).count()).toBe(0);
   });
 
+  it('sends each message once through a lost answer, and offers Retry when the service stays away', async () => {
+    const sender = await web.t.register('websender');
+    const friend = await web.t.register('webfriend2');
+    const first = await web.t
+      .as(sender.access_token)
+      .post('/api/messages')
+      .send({ receiver_id: friend.user.id, content: 'first' })
+      .expect(201);
+    const conversationId = first.body.conversation_id as string;
+    const stored = async () =>
+      (
+        await web.t
+          .as(sender.access_token)
+          .get(`/api/messages/conversation/${conversationId}?limit=100`)
+          .expect(200)
+      ).body.data.map((message: { content: string }) => message.content);
+    const { page } = await web.person('websender', { account: 'existing' });
+    await conversations(page)
+      .getByRole('button', { name: /webfriend2/ })
+      .click();
+    await bubble(page, 'first').waitFor();
+    const sends = `**/api/conversations/${conversationId}/messages`;
+
+    // The first attempt reaches the service, but its answer is lost: the automatic retry (same
+    // client_message_id) is answered with the stored message.
+    let attempts = 0;
+    await page.route(sends, async (route) => {
+      attempts += 1;
+      if (attempts > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const replayed = page.waitForResponse((response) =>
+      response.url().endsWith(`${conversationId}/messages`),
+    );
+    await send(page, 'answer lost once');
+    const replay = await replayed;
+    expect([replay.status(), replay.headers()['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(attempts).toBe(2);
+    await page.unroute(sends);
+
+    // While the service stays away the send fails after its retries, says so, and Retry sends it later.
+    await page.route(sends, (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Message').fill('held back');
+    await page.getByLabel('Message').press('Enter');
+    await history(page).getByText('Not sent: The service cannot be reached.').waitFor();
+    await page.unroute(sends);
+    await history(page).locator('article.failed').getByRole('button', { name: 'Retry' }).click();
+    await history(page).locator('article:not(.pending)', { hasText: 'held back' }).waitFor();
+
+    const shown = () => history(page).locator('article p.text').allTextContents();
+    expect(await shown()).toEqual(['first', 'answer lost once', 'held back']);
+    expect(await stored()).toEqual(['held back', 'answer lost once', 'first']);
+  });
+
   it('opens a conversation from the keyboard and loads older pages above without moving what is read', async () => {
     const writer = await web.t.register('webhwriter');
     const reader = await web.t.register('webhreader');

@@ -98,7 +98,7 @@ export async function request<T>(path: string, init: RequestInit = {}, accessTok
   try {
     response = await fetch(path, { ...init, headers });
   } catch {
-    throw new ApiError(0, 'The service cannot be reached. Retrying…');
+    throw new ApiError(0, 'The service cannot be reached.');
   }
   if (!response.ok) throw await errorOf(response);
   if (response.status === 204) return undefined as T;

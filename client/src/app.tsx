@@ -22,7 +22,7 @@ export function App() {
           setSession(restored ?? null);
         })
         .catch((error: unknown) => {
-          setTrouble(error instanceof ApiError ? error.message : String(error));
+          setTrouble(`${error instanceof ApiError ? error.message : String(error)} Retrying…`);
           window.setTimeout(() => void restore(), 3_000);
         });
     void restore();

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, Attachment, Message, Page, User } from './api';
 import { Composer, Draft } from './composer';
+import { deliver } from './delivery';
 import { LiveBus } from './live-bus';
 import { MembersPanel } from './members-panel';
 import { MessageBubble, withReaction } from './message-bubble';
@@ -17,7 +18,8 @@ const FOLLOW_PX = 80;
 
 interface Pending extends Draft {
   readonly clientId: string;
-  readonly failed: boolean;
+  /** Why the send failed, once it has, after its automatic retries. */
+  readonly failure?: string;
 }
 
 /** Where a message goes: an existing conversation, or a first message to someone. */
@@ -110,7 +112,7 @@ export function ConversationView(props: {
         if (message.conversation_id !== conversationId) return;
         if (message.sender_id === session.user.id)
           setPending((list) => {
-            const at = list.findIndex((item) => item.content === message.content && !item.failed);
+            const at = list.findIndex((item) => item.content === message.content && !item.failure);
             return at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
           });
         setMessages((current) => {
@@ -210,9 +212,9 @@ export function ConversationView(props: {
     }
   };
 
-  const deliver = async (item: Pending) => {
+  const post = async (item: Pending) => {
     setPending((list) =>
-      list.map((other) => (other.clientId === item.clientId ? { ...item, failed: false } : other)),
+      list.map((other) => (other.clientId === item.clientId ? { ...item, failure: undefined } : other)),
     );
     try {
       const body = {
@@ -221,31 +223,26 @@ export function ConversationView(props: {
         ...(item.attachments.length > 0 && { attachment_ids: item.attachments.map((file) => file.id) }),
       };
       const sent = conversationId
-        ? await session.api<Message>(`/api/conversations/${conversationId}/messages`, {
-            method: 'POST',
-            body: JSON.stringify(body),
-          })
-        : await session.api<Message>('/api/messages', {
-            method: 'POST',
-            body: JSON.stringify({ ...body, receiver_id: (target as { to: User }).to.id }),
-          });
+        ? await deliver(session, `/api/conversations/${conversationId}/messages`, body)
+        : await deliver(session, '/api/messages', { ...body, receiver_id: (target as { to: User }).to.id });
       setPending((list) => list.filter((other) => other.clientId !== item.clientId));
       if (!detached.current) setMessages((current) => merged(current, [sent]));
       if (!conversationId) props.onStarted(sent.conversation_id);
-    } catch {
+    } catch (failure) {
+      const reason = failure instanceof ApiError ? failure.message : String(failure);
       setPending((list) =>
-        list.map((other) => (other.clientId === item.clientId ? { ...item, failed: true } : other)),
+        list.map((other) => (other.clientId === item.clientId ? { ...item, failure: reason } : other)),
       );
     }
   };
 
   const send = (draft: Draft) => {
-    const item = { ...draft, clientId: crypto.randomUUID(), failed: false };
+    const item: Pending = { ...draft, clientId: crypto.randomUUID() };
     // One's own message is always shown: back to the newest messages if a search had moved away.
     if (detached.current) void loadNewest(true).catch(() => undefined);
     scroll.current = 'bottom';
     setPending((list) => [...list, item]);
-    void deliver(item);
+    void post(item);
   };
 
   const receipts = receiptsOf(messages, positions, session.user.id);
@@ -353,7 +350,7 @@ export function ConversationView(props: {
           </span>
         )}
         {pending.map((item) => (
-          <PendingBubble key={item.clientId} item={item} onRetry={() => void deliver(item)} />
+          <PendingBubble key={item.clientId} item={item} onRetry={() => void post(item)} />
         ))}
       </div>
       <p class="typing" aria-live="polite">
@@ -372,7 +369,7 @@ export function ConversationView(props: {
 /** A message on its way, or one that failed and can be sent again with the same id. */
 function PendingBubble({ item, onRetry }: { item: Pending; onRetry: () => void }) {
   return (
-    <article class={`bubble mine pending ${item.failed ? 'failed' : ''}`}>
+    <article class={`bubble mine pending ${item.failure ? 'failed' : ''}`}>
       <p class="text">{item.content}</p>
       {item.attachments.map((file: Attachment) => (
         <span key={file.id} class="meta">
@@ -380,8 +377,8 @@ function PendingBubble({ item, onRetry }: { item: Pending; onRetry: () => void }
         </span>
       ))}
       <span class="meta">
-        {item.failed ? 'Not sent' : 'Sending…'}
-        {item.failed && (
+        {item.failure ? `Not sent: ${item.failure}` : 'Sending…'}
+        {item.failure && (
           <button type="button" class="link" onClick={onRetry}>
             Retry
           </button>
