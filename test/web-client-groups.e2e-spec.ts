@@ -57,6 +57,20 @@ describe('the web client in a group', () => {
     const { page: ben } = await web.person('webgben');
     const { page: cat } = await web.person('webgcat', { account: 'existing' });
     const { page: dave } = await web.person('webgdave', { viewport: { width: 390, height: 760 } });
+    const titles = (page: Page) => conversations(page).locator('.title').allTextContents();
+    const annId = (
+      await web.t.as(catSession.access_token).get('/api/users?username_prefix=webgann').expect(200)
+    ).body.data[0].id as number;
+    const toAnn = (content: string) =>
+      web.t
+        .as(catSession.access_token)
+        .post('/api/messages')
+        .send({ receiver_id: annId, content })
+        .expect(201);
+    await toAnn('Are you coming on Saturday?');
+    await conversations(ann)
+      .getByRole('button', { name: /webgcat/ })
+      .waitFor();
 
     // Ann makes the group with Ben and Cat.
     await ann.getByRole('button', { name: 'New group' }).click();
@@ -74,6 +88,7 @@ describe('the web client in a group', () => {
     await ann.getByRole('button', { name: 'Create group' }).click();
     await ann.getByRole('heading', { name: GROUP }).waitFor();
     await send(ann, 'Who brings the tent?');
+    expect(await titles(ann)).toEqual([GROUP, 'webgcat']);
 
     // Ben has it in his list, unread; he opens it and Ann sees that he has seen her message.
     await conversations(ben)
@@ -183,6 +198,13 @@ describe('the web client in a group', () => {
       .getByRole('button', { name: /Lake trip/ })
       .waitFor();
     await ben.getByRole('heading', { name: 'Lake trip' }).waitFor();
+
+    // A direct message moves its conversation back to the top of Ann's list, live.
+    await toAnn('Saturday then');
+    await conversations(ann)
+      .getByRole('button', { name: /Saturday then/ })
+      .waitFor();
+    expect(await titles(ann)).toEqual(['webgcat', 'Lake trip']);
 
     // Ann removes Cat: the group leaves Cat's page at once.
     await members.getByRole('button', { name: 'Remove webgcat' }).click();
