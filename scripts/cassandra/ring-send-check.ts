@@ -18,7 +18,8 @@ const LOAD_MS = 20_000;
 const KILL_AT_MS = 5_000;
 const DEADLINE_MS = 10_000;
 const HTTP_PORT = 8099;
-const KEYSPACE = 'ring_sends';
+// A keyspace of its own each run: re-creating dropped tables under the same names races on a ring.
+const KEYSPACE = `ring_sends_${Date.now().toString(36)}`;
 const base = `http://127.0.0.1:${HTTP_PORT}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

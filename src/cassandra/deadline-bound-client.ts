@@ -11,11 +11,17 @@ type Consistency = types.consistencies;
 
 /** A retry needs at least this long before the deadline to be worth sending. */
 const MIN_RETRY_MS = 50;
+/**
+ * How often an idempotent lightweight transaction whose Paxos round timed out is tried again. Just after a
+ * replica dies, a round can time out on two coordinators in a row on a loaded ring; the deadline still bounds
+ * the whole (each round waits at most the server's write timeout, 2 s by default, against a 10 s deadline).
+ */
+export const CAS_TIMEOUT_RETRIES = 3;
 
 /**
- * The driver's default decisions (at most one retry of each kind), and one retry of an idempotent
- * lightweight transaction's write timeout, but none once the request's deadline is (almost) reached: a retry
- * would only answer after the client was told 503.
+ * The driver's default decisions (at most one retry of each kind), and up to CAS_TIMEOUT_RETRIES retries of an
+ * idempotent lightweight transaction's write timeout, each on the next coordinator; but none once the
+ * request's deadline is (almost) reached: a retry would only answer after the client was told 503.
  */
 export class DeadlineRetryPolicy extends policies.retry.RetryPolicy {
   constructor(private readonly at: number) {
@@ -46,8 +52,9 @@ export class DeadlineRetryPolicy extends policies.retry.RetryPolicy {
   ) {
     if (this.late) return this.rethrowResult();
     // A lightweight transaction whose Paxos round timed out (a replica just died, not yet marked down) is
-    // tried once more on another coordinator, if the statement says that is safe: the claim of a send is.
-    if (writeType === 'CAS' && info.nbRetry === 0 && info.executionOptions.isIdempotent()) {
+    // tried again on another coordinator, if the statement says that is safe: the claim of a send is (a retry
+    // that finds its own claim counts as claimed).
+    if (writeType === 'CAS' && info.nbRetry < CAS_TIMEOUT_RETRIES && info.executionOptions.isIdempotent()) {
       // No consistency given keeps the statement's own (the one reported here is the serial one).
       return this.retryResult(undefined as unknown as Consistency, false);
     }
