@@ -68,8 +68,14 @@ export class WebClientHarness {
 
 export const history = (page: Page) => page.getByRole('log');
 export const conversations = (page: Page) => page.getByRole('navigation', { name: 'Conversations' });
-export const bubble = (page: Page, text: string | RegExp) =>
-  history(page).locator('article', { hasText: text });
+/**
+ * The message whose text is exactly `text`. A bubble's whole text also holds its time, so a
+ * substring match would let 'filler 3' at 5:07 PM stand for 'filler 35'.
+ */
+export const bubble = (page: Page, text: string) =>
+  history(page)
+    .locator('article')
+    .filter({ has: page.locator('p.text').getByText(text, { exact: true }) });
 
 /** Types and sends a message, and waits until it is no longer pending. */
 export async function send(page: Page, text: string): Promise<void> {
