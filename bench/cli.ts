@@ -14,12 +14,20 @@ import { repositoryCql } from './driver/repository-cql';
 import { describeMachine } from './machine';
 import { terminalReport } from './report/terminal-table';
 import { writeReports } from './report/write-reports';
-import { BenchResults, computeRatios, failuresIn, GOALS } from './results';
-import { runScenarios } from './run-scenarios';
-import { contentPool, scenarios } from './scenarios';
+import {
+  BenchResults,
+  cassandraCpuPerOperation,
+  COMPARED,
+  computeRatios,
+  failuresIn,
+  GOALS,
+} from './results';
+import { runScenarios, warmUpRun } from './run-scenarios';
+import { contentPool, Scenario, scenarios } from './scenarios';
 import { ServiceProcess } from './service-process';
 import { findTargets } from './targets';
 import { waitForQuiet } from './node-quiet';
+import { compareNodeWork, ComparedPair } from './node-work-check';
 
 /** The bench's own keyspace: kept between runs while it holds the current bench data, dropped otherwise. */
 const KEYSPACE = 'messenger_bench';
@@ -76,6 +84,17 @@ async function main(): Promise<void> {
       options.only.length === 0 ? all : all.filter((scenario) => options.only.includes(scenario.id));
     if (chosen.length === 0)
       throw new RangeError(`--only matches none of: ${all.map((s) => s.id).join(', ')}`);
+    const warmUpStartedAt = Date.now();
+    await warmUpRun(chosen, service.baseUrl, options.load, options.runWarmupSeconds);
+    log(`Warm-up pass: ${options.runWarmupSeconds} s of each scenario in ${secondsSince(warmUpStartedAt)}`);
+    const nodeWork = await compareNodeWork(admin, KEYSPACE, service.baseUrl, comparedPairs(all));
+    for (const [operation, comparison] of Object.entries(nodeWork)) {
+      log(
+        `Node work per ${operation}: service ${comparison.service.reads_total} reads, ${comparison.service.writes_total} writes; ` +
+          `baseline ${comparison.driver.reads_total} reads, ${comparison.driver.writes_total} writes` +
+          (comparison.differences.length > 0 ? ` (differ: ${comparison.differences.join('; ')})` : ''),
+      );
+    }
     const pids = { service: service.pid, cassandra: cassandraPid, load_generator: process.pid };
     const runSettings = {
       load: options.load,
@@ -92,7 +111,12 @@ async function main(): Promise<void> {
       generated_at: new Date().toISOString(),
       mode: options.mode,
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-      settings: { connections, warmup_s: warmupSeconds, duration_s: durationSeconds },
+      settings: {
+        connections,
+        warmup_s: warmupSeconds,
+        duration_s: durationSeconds,
+        run_warmup_s: options.runWarmupSeconds,
+      },
       machine,
       data: {
         keyspace: KEYSPACE,
@@ -105,6 +129,8 @@ async function main(): Promise<void> {
         page_size: HISTORY_LIMIT,
       },
       round_trips: data.roundTrips,
+      node_work: nodeWork,
+      cassandra_cpu_per_operation: cassandraCpuPerOperation(run.results, run.paced),
       ratios: computeRatios(run.results),
       goals: GOALS,
       scenarios: run.results,
@@ -147,6 +173,24 @@ async function main(): Promise<void> {
     await driver?.shutdown();
     await admin.shutdown();
   }
+}
+
+/** The API operations that have a driver baseline, with both sides' requests. */
+function comparedPairs(all: readonly Scenario[]): ComparedPair[] {
+  const byId = new Map(all.map((scenario) => [scenario.id, scenario]));
+  return COMPARED.flatMap(({ operation, api, driver }) => {
+    const http = byId.get(api);
+    const baseline = byId.get(driver);
+    if (http?.via !== 'http' || baseline?.via !== 'driver') return [];
+    const { request } = http;
+    return [
+      {
+        operation,
+        request: typeof request === 'function' ? request : () => request,
+        baseline: baseline.operation,
+      },
+    ];
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { computeRatios, failuresIn, meetsGoal } from './results';
+import { cassandraCpuPerOperation, computeRatios, failuresIn, meetsGoal } from './results';
 import { ScenarioResult } from './scenario-result';
 
 function scenario(id: string, requestsPerSecond: number, p50: number, failures = 0): ScenarioResult {
@@ -58,5 +58,40 @@ describe('failuresIn', () => {
     expect(failuresIn([scenario('send', 1, 1), scenario('mixed', 1, 1, 3)])).toEqual([
       'mixed: 3 errors, 0 timeouts, 0 non-2xx',
     ]);
+  });
+});
+
+describe('cassandraCpuPerOperation', () => {
+  const withCassandra = (result: ScenarioResult, cpu: number): ScenarioResult => ({
+    ...result,
+    processes: { cassandra: { cpu_avg_pct: cpu, cpu_peak_pct: cpu, rss_peak_mb: 1 } },
+  });
+
+  it("turns the node's CPU into milliseconds per operation and flags an API side more than 10 % from the baseline at its rate", () => {
+    const figures = cassandraCpuPerOperation(
+      [
+        withCassandra(scenario('send', 1000, 1), 100),
+        withCassandra(scenario('driver_send', 4000, 1), 120),
+        withCassandra(scenario('history_head', 2000, 1), 100),
+        withCassandra(scenario('driver_history_head', 4000, 1), 190),
+      ],
+      {
+        send: { requests_per_s: 1000, cassandra_cpu_pct: 95 },
+        history_head: { requests_per_s: 2000, cassandra_cpu_pct: 80 },
+      },
+    );
+    expect(figures).toEqual({
+      send: { service_ms: 1, driver_ms: 0.3, driver_at_api_rate_ms: 0.95, differs: false },
+      history_head: { service_ms: 0.5, driver_ms: 0.475, driver_at_api_rate_ms: 0.4, differs: true },
+    });
+  });
+
+  it('leaves a pair unjudged when its baseline did not run at the API rate', () => {
+    expect(cassandraCpuPerOperation([withCassandra(scenario('send', 1000, 1), 100)], {}).send).toEqual({
+      service_ms: 1,
+      driver_ms: null,
+      driver_at_api_rate_ms: null,
+      differs: null,
+    });
   });
 });

@@ -2,6 +2,7 @@ import { measureDriver } from './driver/driver-load';
 import { LoadSettings, measureHttp } from './http-load';
 import { Measurement, toScenarioResult } from './measurement';
 import { QUIET_PCT, waitForQuiet } from './node-quiet';
+import { COMPARED, PacedBaseline } from './results';
 import { ScenarioResult } from './scenario-result';
 import { Scenario } from './scenarios';
 
@@ -14,6 +15,8 @@ export interface ScenarioRun {
     readonly toMs: number;
     discarded?: boolean;
   }[];
+  /** Each compared pair's baseline run again at the rate its API scenario reached. */
+  readonly paced: Record<string, PacedBaseline>;
 }
 
 /** The order of measured parts: a bracketing scenario's halves go around the scenarios it is compared with. */
@@ -38,6 +41,24 @@ export function schedule(chosen: readonly Scenario[]): { scenario: Scenario; sha
     placed.add(scenario.id);
   }
   return order;
+}
+
+/**
+ * Runs each scenario once, unmeasured, for `seconds`: a freshly started Cassandra JVM and service need tens
+ * of seconds of load before their JIT compilers settle, and the first scenario measured would pay for it.
+ */
+export async function warmUpRun(
+  chosen: readonly Scenario[],
+  baseUrl: string,
+  load: LoadSettings,
+  seconds: number,
+): Promise<void> {
+  if (seconds <= 0) return;
+  const settings = { connections: load.connections, warmupSeconds: 0 };
+  for (const scenario of chosen) {
+    if (scenario.via === 'http') await measureHttp(baseUrl, scenario, settings, seconds, {});
+    else await measureDriver(scenario, settings, seconds, {});
+  }
 }
 
 export interface RunSettings {
@@ -113,6 +134,21 @@ export async function runScenarios(
         `errors ${result.errors + result.timeouts}  non-2xx ${result.non_2xx}`,
     );
   }
+  const paced: ScenarioRun['paced'] = {};
+  for (const { operation, api, driver } of COMPARED) {
+    const baseline = chosen.find((scenario) => scenario.id === driver);
+    const rate = results.get(api)?.requests_per_s;
+    if (baseline?.via !== 'driver' || !rate) continue;
+    await waitForQuiet(pids, settings.settleSeconds);
+    const measurement = await measureDriver(baseline, load, load.durationSeconds, pids, undefined, rate);
+    paced[operation] = {
+      requests_per_s: measurement.all.count / measurement.seconds,
+      cassandra_cpu_pct: measurement.processes.cassandra?.cpu_avg_pct ?? null,
+    };
+    log(
+      `  ${`${driver} at ${Math.round(rate)}/s`.padEnd(26)} Cassandra CPU ${paced[operation].cassandra_cpu_pct}%`,
+    );
+  }
   // Results in the scenarios' own order, whatever order their parts ran in.
-  return { results: chosen.flatMap((scenario) => results.get(scenario.id) ?? []), windows };
+  return { results: chosen.flatMap((scenario) => results.get(scenario.id) ?? []), windows, paced };
 }

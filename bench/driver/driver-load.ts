@@ -22,16 +22,25 @@ async function loop(
   concurrency: number,
   seconds: number,
   recorder?: LatencyRecorder,
+  ratePerSecond?: number,
 ): Promise<{ errors: number; firstFailure?: string }> {
-  const deadline = performance.now() + seconds * 1000;
+  const begun = performance.now();
+  const deadline = begun + seconds * 1000;
   let index = 0;
   let errors = 0;
   let firstFailure: string | undefined;
   const worker = async () => {
     while (performance.now() < deadline) {
+      const n = index++;
+      if (ratePerSecond !== undefined) {
+        // Operation n is due n / rate seconds in: the loops keep to the rate while they can.
+        const wait = begun + (n / ratePerSecond) * 1000 - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (performance.now() >= deadline) break;
+      }
       const started = performance.now();
       try {
-        await operation(index++);
+        await operation(n);
         const finished = performance.now();
         if (finished <= deadline) recorder?.record(finished - started);
       } catch (error) {
@@ -44,20 +53,30 @@ async function loop(
   return { errors, firstFailure };
 }
 
-/** Warm-up, then the measured run, each with `connections` loops, sampling the processes while measuring. */
+/**
+ * Warm-up, then the measured run, each with `connections` loops, sampling the processes while measuring.
+ * With `ratePerSecond`, the loops start operations at that rate at most instead of as fast as they can.
+ */
 export async function measureDriver(
   scenario: DriverScenario,
   settings: { readonly connections: number; readonly warmupSeconds: number },
   seconds: number,
   pids: Readonly<Record<string, number | undefined>>,
   onWindow?: MeasuredWindow,
+  ratePerSecond?: number,
 ): Promise<Measurement> {
-  await loop(scenario.operation, settings.connections, settings.warmupSeconds);
+  await loop(scenario.operation, settings.connections, settings.warmupSeconds, undefined, ratePerSecond);
   const recorder = new LatencyRecorder();
   const sampler = new ProcessSampler(pids);
   sampler.start();
   onWindow?.('start');
-  const { errors, firstFailure } = await loop(scenario.operation, settings.connections, seconds, recorder);
+  const { errors, firstFailure } = await loop(
+    scenario.operation,
+    settings.connections,
+    seconds,
+    recorder,
+    ratePerSecond,
+  );
   onWindow?.('end');
   const { processes, otherCpuPct } = sampler.stop();
   return {

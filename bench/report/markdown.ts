@@ -18,8 +18,9 @@ export function markdownReport(results: BenchResults, chartFile: string): string
     '# Benchmark results',
     '',
     `\`${results.command}\` at ${results.generated_at.replace('T', ' ').slice(0, 16)} UTC, ${results.mode} mode: ` +
-      `${settings.connections} connections (or concurrent driver loops) per scenario, ${settings.warmup_s} s warm-up, ` +
-      `then ${settings.duration_s} s measured. The whole run took ${Math.round(results.elapsed_s)} s.`,
+      `${settings.connections} connections (or concurrent driver loops) per scenario; first a warm-up pass of ` +
+      `${settings.run_warmup_s} s of every scenario, then for each ${settings.warmup_s} s warm-up and ` +
+      `${settings.duration_s} s measured. The whole run took ${Math.round(results.elapsed_s)} s.`,
     '',
     `Machine: ${machine.cpu_model}, ${machine.cores} cores, ${machine.memory_gb} GB; ${machine.os}; Node ${machine.node}; ` +
       `${machine.java}; Cassandra ${machine.cassandra} (one node, LOCAL_QUORUM); cassandra-driver ${machine.cassandra_driver}; ` +
@@ -122,6 +123,63 @@ export function markdownReport(results: BenchResults, chartFile: string): string
     row(['---', '---:', '---:']),
     ...Object.entries(results.round_trips).map(([operation, trips]) =>
       row([operation, trips.service, trips.driver]),
+    ),
+    '',
+    '## What the node did per operation',
+    '',
+    'Counted by the Cassandra node itself (its per-table metrics in `system_views.local_read_latency` and ' +
+      '`local_write_latency`, read before and after) over ' +
+      `${Object.values(results.node_work)[0]?.service.operations ?? 0} operations of each side, with nothing else running. ` +
+      'A table whose reads or writes per operation differ by more than 10 % between the two sides is flagged.',
+    '',
+    row(['Operation', 'Table', 'Service reads', 'Baseline reads', 'Service writes', 'Baseline writes', '']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---']),
+    ...Object.entries(results.node_work).flatMap(([operation, { service, driver, differences }]) => {
+      const tables = [
+        ...new Set([service.reads, service.writes, driver.reads, driver.writes].flatMap(Object.keys)),
+      ].sort();
+      const flagged = (table: string) => differences.some((difference) => difference.startsWith(`${table} `));
+      return [
+        ...tables.map((table) =>
+          row([
+            operation,
+            table,
+            service.reads[table] ?? 0,
+            driver.reads[table] ?? 0,
+            service.writes[table] ?? 0,
+            driver.writes[table] ?? 0,
+            flagged(table) ? '**differs**' : '',
+          ]),
+        ),
+        row([
+          operation,
+          '**all**',
+          service.reads_total,
+          driver.reads_total,
+          service.writes_total,
+          driver.writes_total,
+          '',
+        ]),
+      ];
+    }),
+    '',
+    '## Cassandra CPU per operation',
+    '',
+    "The node's CPU while each side was measured, per operation (CPU % of a core × 10 ÷ req/s = ms). The node's " +
+      'CPU per operation falls as its rate rises (its worker threads spin while they wait for tasks), so the baseline ' +
+      "runs a third time at the rate the API reached, and the API's figure is judged against that one: more than " +
+      '10 % apart is flagged, as the same statements at the same rate did not cost the node the same.',
+    '',
+    row(['Operation', 'API ms', 'Baseline at full speed ms', "Baseline at the API's rate ms", '']),
+    row(['---', '---:', '---:', '---:', '---']),
+    ...Object.entries(results.cassandra_cpu_per_operation).map(([operation, figures]) =>
+      row([
+        operation,
+        figures.service_ms?.toFixed(3) ?? '–',
+        figures.driver_ms?.toFixed(3) ?? '–',
+        figures.driver_at_api_rate_ms?.toFixed(3) ?? '–',
+        figures.differs === null ? 'not run' : figures.differs ? '**differs**' : 'same',
+      ]),
     ),
     '',
     '## Data',

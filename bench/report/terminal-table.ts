@@ -68,5 +68,16 @@ export function terminalReport(results: BenchResults): string {
     ),
     '',
     table(['ratio', 'measured', 'goal', ''], ratioRows),
+    '',
+    table(
+      ['Cassandra CPU ms per op', 'API', 'baseline', "baseline at API's rate", ''],
+      Object.entries(results.cassandra_cpu_per_operation).map(([operation, figures]) => [
+        operation,
+        figures.service_ms?.toFixed(3) ?? '-',
+        figures.driver_ms?.toFixed(3) ?? '-',
+        figures.driver_at_api_rate_ms?.toFixed(3) ?? '-',
+        figures.differs === null ? 'not run' : figures.differs ? 'DIFFERS' : 'same',
+      ]),
+    ),
   ].join('\n');
 }
