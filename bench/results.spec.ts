@@ -32,11 +32,13 @@ describe('computeRatios', () => {
       scenario('history_deep_cursor', 900, 22),
       scenario('history_deep_before', 900, 30),
       scenario('conversations_head', 500, 50),
+      scenario('driver_conversations_head', 800, 30),
       scenario('conversations_deep_cursor', 500, 55),
     ]);
     expect(ratios).toEqual({
       send_api_over_driver: 0.6,
       history_api_over_driver: 0.3,
+      conversations_api_over_driver: 0.63,
       history_deep_over_head: 1.1,
       history_before_over_head: 1.5,
       conversations_deep_over_head: 1.1,
@@ -83,6 +85,7 @@ describe('cassandraCpuPerOperation', () => {
     expect(figures).toEqual({
       send: { service_ms: 1, driver_ms: 0.3, driver_at_api_rate_ms: 0.95, differs: false },
       history_head: { service_ms: 0.5, driver_ms: 0.475, driver_at_api_rate_ms: 0.4, differs: true },
+      conversations_head: { service_ms: null, driver_ms: null, driver_at_api_rate_ms: null, differs: null },
     });
   });
 

@@ -6,6 +6,7 @@ import { failuresOf, ScenarioResult } from './scenario-result';
 export const COMPARED = [
   { operation: 'send', api: 'send', driver: 'driver_send' },
   { operation: 'history_head', api: 'history_head', driver: 'driver_history_head' },
+  { operation: 'conversations_head', api: 'conversations_head', driver: 'driver_conversations_head' },
 ] as const;
 
 /** Two sides whose node CPU per operation differs by more than this fraction are flagged. */
@@ -39,6 +40,8 @@ export interface Ratios {
   readonly send_api_over_driver: number | null;
   /** First-page history throughput through the API over the driver baseline's. */
   readonly history_api_over_driver: number | null;
+  /** First-page conversation-list throughput through the API over the driver baseline's. */
+  readonly conversations_api_over_driver: number | null;
   /** p50 of a history page 10,000 messages back by cursor over the first page's p50. */
   readonly history_deep_over_head: number | null;
   /** The same depth reached by before_timestamp. */
@@ -53,6 +56,7 @@ export const GOALS: Readonly<
 > = {
   send_api_over_driver: { at_least: 0.6 },
   history_api_over_driver: { at_least: 0.6 },
+  conversations_api_over_driver: { at_least: 0.6 },
   history_deep_over_head: { at_most: 1.3 },
   history_before_over_head: { at_most: 1.3 },
   conversations_deep_over_head: { at_most: 1.3 },
@@ -107,6 +111,7 @@ export function computeRatios(results: readonly ScenarioResult[]): Ratios {
   return {
     send_api_over_driver: ratio(rps('send'), rps('driver_send')),
     history_api_over_driver: ratio(rps('history_head'), rps('driver_history_head')),
+    conversations_api_over_driver: ratio(rps('conversations_head'), rps('driver_conversations_head')),
     history_deep_over_head: ratio(p50('history_deep_cursor'), p50('history_head')),
     history_before_over_head: ratio(p50('history_deep_before'), p50('history_head')),
     conversations_deep_over_head: ratio(p50('conversations_deep_cursor'), p50('conversations_head')),

@@ -4,6 +4,7 @@ import { seededRandom } from '../scripts/seed/random';
 import { DEEP, LIST, PAIRS, sendPair } from './bench-plan';
 import { driverHistoryHead, driverSend, HISTORY_LIMIT, sendDirection } from './driver/driver-workloads';
 import { DriverScenario } from './driver/driver-load';
+import { driverListHead } from './driver/list-workload';
 import { RepositoryCql } from './driver/repository-cql';
 import { HttpRequestSpec, HttpScenario } from './http-load';
 import { paths, Targets } from './targets';
@@ -101,6 +102,12 @@ export function scenarios(
       bracketing: ['conversations_deep_cursor'],
       title: `Conversation list, first page (${HISTORY_LIMIT} of ${LIST.conversations.toLocaleString('en-US')})`,
       request: { kind: 'conversations_head', method: 'GET', path: paths.listHead },
+    },
+    {
+      via: 'driver',
+      id: 'driver_conversations_head',
+      title: 'Baseline: the CQL of one first list page, unread counts included, through the driver',
+      operation: driverListHead(client, cql),
     },
     {
       via: 'http',

@@ -4,7 +4,7 @@ import * as messageStatements from '../../src/messages/message-statements';
 import * as readPositionStatements from '../../src/conversations/read-position-statements';
 
 /**
- * The statements of one send and one history read, as the service's repositories run them: imported from
+ * The statements of one send, one history read and one list page, as the service's repositories run them: imported from
  * the modules that define them, so the driver baseline runs exactly the service's CQL, whatever it becomes.
  */
 export function repositoryCql() {
@@ -16,6 +16,8 @@ export function repositoryCql() {
     SELECT_MESSAGES,
     COUNT_INTO_BUCKET,
     SELECT_BUCKET_SIZE,
+    SELECT_SENDERS,
+    SELECT_SENDERS_AFTER,
   } = messageStatements;
   const {
     SELECT_CONVERSATION,
@@ -23,6 +25,7 @@ export function repositoryCql() {
     UPDATE_MESSAGE_BUCKET,
     INCREMENT_MESSAGE_COUNT,
     SELECT_MESSAGE_COUNT,
+    SELECT_CONVERSATION_COUNT,
   } = conversationStatements;
   const {
     UPSERT_INBOX_ENTRY,
@@ -30,6 +33,9 @@ export function repositoryCql() {
     UPSERT_INBOX_POINTER_READ,
     INSERT_INBOX_BUCKET,
     DELETE_INBOX_ENTRY,
+    SELECT_INBOX_BUCKETS,
+    SELECT_INBOX_BUCKET,
+    SELECT_INBOX_POINTERS,
   } = inboxStatements;
   const { MOVE_READ_POSITION } = readPositionStatements;
   return {
@@ -51,6 +57,12 @@ export function repositoryCql() {
     DELETE_INBOX_ENTRY,
     INCREMENT_MESSAGE_COUNT,
     SELECT_MESSAGE_COUNT,
+    SELECT_CONVERSATION_COUNT,
+    SELECT_INBOX_BUCKETS,
+    SELECT_INBOX_BUCKET,
+    SELECT_INBOX_POINTERS,
+    SELECT_SENDERS,
+    SELECT_SENDERS_AFTER,
   };
 }
 

@@ -4,6 +4,7 @@ import { count, ms } from './format';
 const RATIO_MEANING: Record<keyof Ratios, string> = {
   send_api_over_driver: 'send throughput, API ÷ driver baseline',
   history_api_over_driver: 'history first-page throughput, API ÷ driver baseline',
+  conversations_api_over_driver: 'conversation-list first-page throughput, API ÷ driver baseline',
   history_deep_over_head: 'history p50, 10,000 back by cursor ÷ first page',
   history_before_over_head: 'history p50, 10,000 back by before_timestamp ÷ first page',
   conversations_deep_over_head: 'conversation list p50, 4,000 deep by cursor ÷ first page',

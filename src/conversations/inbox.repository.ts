@@ -26,9 +26,9 @@ import { directMemberCount, previewOf, toPreview } from './conversations.reposit
 /** Every inbox statement is keyed by its whole row and carries its write time: safe for the driver to retry. */
 const IDEMPOTENT = { prepare: true, isIdempotent: true };
 /** Pointers read per query: one partition, an IN on its clustering key. */
-const POINTERS_PER_READ = 100;
+export const POINTERS_PER_READ = 100;
 /** Rows per page while a bucket is read whole. */
-const BUCKET_FETCH_SIZE = 1000;
+export const BUCKET_FETCH_SIZE = 1000;
 
 const long = (value: number) => types.Long.fromNumber(value);
 

@@ -23,7 +23,7 @@ import { InboxRepository } from './inbox.repository';
 /** Members written to at once when a conversation's rows fan out to its members' lists. */
 const FAN_OUT_CONCURRENCY = 32;
 /** Buckets listed per read while a page is collected. */
-const BUCKETS_PER_READ = 8;
+export const BUCKETS_PER_READ = 8;
 
 const bucketOfMicros = (micros: number) => inboxBucketOf(Math.floor(micros / 1000));
 

@@ -9,7 +9,7 @@ import { ConversationsService } from '../conversations/conversations.service';
 import { UnreadCountsService } from '../messages/unread-counts.service';
 
 /** Unread counts of one page computed at once: each is a few single-partition reads. */
-const COUNT_CONCURRENCY = 16;
+export const COUNT_CONCURRENCY = 16;
 /** The badge looks at this many of a user's most recently active conversations. */
 export const UNREAD_TOTAL_WINDOW = 100;
 
