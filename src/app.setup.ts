@@ -13,6 +13,7 @@ import { API_KEY_SCHEME, BEARER_SCHEME } from './common/auth/auth.decorators';
 import { withDeadline } from './common/deadline/request-deadline';
 import { literalPathMethods } from './common/http/allowed-methods';
 import { isAttachmentTransfer, jsonBodyParser } from './common/http/body-parser';
+import { loadShedding } from './common/http/load-shedding';
 import { webClient } from './common/http/web-client';
 import { Request } from 'express';
 import { AppConfig } from './config/app-config';
@@ -30,7 +31,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'else, 404 an unknown id or a conversation the caller is not a member of, 405 a method the path does not ' +
         'take, 409 a taken username, ' +
         '413 an oversized body, 429 too many requests (with Retry-After), 503 (with Retry-After) an ' +
-        'unavailable database.',
+        'unavailable database or an instance serving its limit of requests at once.',
     )
     .setVersion('1.0.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
@@ -93,6 +94,8 @@ export function configureApp(app: INestApplication): void {
     });
   }
   app.use(webClient());
+  // Before anything else is done for it: a request over the limit costs next to nothing.
+  app.use(loadShedding(config.get('http', { infer: true }).maxInFlightRequests));
   // Before the body is read: a method the path does not take needs no body.
   app.use(literalPathMethods());
   app.use(...jsonBodyParser());

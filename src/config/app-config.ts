@@ -12,6 +12,8 @@ export interface HttpConfig {
   readonly trustProxyHops: number;
   /** The longest a request may take: no statement is issued for it after that, and it is answered 503. */
   readonly requestDeadlineMs: number;
+  /** Requests served at once; one more is answered 503 with Retry-After at once (load shedding). */
+  readonly maxInFlightRequests: number;
 }
 
 export interface CassandraConfig {

@@ -10,6 +10,7 @@ describe('validateEnvironment', () => {
       logFormat: 'auto',
       trustProxyHops: 0,
       requestDeadlineMs: 10_000,
+      maxInFlightRequests: 256,
     });
     expect(config.cassandra).toMatchObject({
       contactPoints: ['127.0.0.1'],

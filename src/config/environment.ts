@@ -63,6 +63,12 @@ class EnvironmentVariables {
   @Max(120_000, { message: 'REQUEST_DEADLINE_MS must be at most 120000' })
   REQUEST_DEADLINE_MS = 10_000;
 
+  @Type(() => Number)
+  @IsInt({ message: 'MAX_IN_FLIGHT_REQUESTS must be a whole number' })
+  @Min(1, { message: 'MAX_IN_FLIGHT_REQUESTS must be at least 1' })
+  @Max(100_000, { message: 'MAX_IN_FLIGHT_REQUESTS must be at most 100000' })
+  MAX_IN_FLIGHT_REQUESTS = 256;
+
   @Matches(/^\s*[^\s,]+(\s*,\s*[^\s,]+)*\s*$/, {
     message: 'CASSANDRA_HOST must be a comma-separated list of hosts',
   })
@@ -260,6 +266,7 @@ export function validateEnvironment(raw: Record<string, unknown>): AppConfig {
       logFormat: env.LOG_FORMAT,
       trustProxyHops: env.TRUST_PROXY_HOPS,
       requestDeadlineMs: env.REQUEST_DEADLINE_MS,
+      maxInFlightRequests: env.MAX_IN_FLIGHT_REQUESTS,
     },
     cassandra: {
       contactPoints: env.CASSANDRA_HOST.split(',').map((host) => host.trim()),
