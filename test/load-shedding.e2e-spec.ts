@@ -63,7 +63,7 @@ describe('load shedding', () => {
     return {
       status: res.status,
       ...(res.headers.has('retry-after') && { retryAfter: res.headers.get('retry-after') ?? '' }),
-      body: (await res.json()),
+      body: await res.json(),
     };
   };
   const send = async (senderId: number, receiverId: number, content: string): Promise<Answer> => {
@@ -75,7 +75,7 @@ describe('load shedding', () => {
     return {
       status: res.status,
       ...(res.headers.has('retry-after') && { retryAfter: res.headers.get('retry-after') ?? '' }),
-      body: (await res.json()),
+      body: await res.json(),
     };
   };
   /** Until the service has taken in every held request (each counted as soon as its headers are in). */
