@@ -146,6 +146,7 @@ describe('hot conversations', () => {
         ['SELECT * FROM inbox_buckets WHERE user_id = ?', [userId]],
       ],
     );
+    let largestBucket = 0;
     for (const [id, sent] of [
       [directId, DIRECT_MESSAGES],
       [groupId, GROUP_MESSAGES],
@@ -162,10 +163,17 @@ describe('hot conversations', () => {
       }
       expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(sent);
       expect(Math.max(...sizes)).toBeLessThanOrEqual(DEFAULT_BUCKET_MAX_MESSAGES);
+      largestBucket = Math.max(largestBucket, ...sizes);
       partitions.push(['SELECT * FROM conversations WHERE conversation_id = ?', [id]]);
     }
     const found = [];
     for (const [query, params] of partitions) found.push(await tombstonesRead(query, params));
+    console.log(
+      `hot traffic: a first list page read ${quiet.reads} partitions for a quiet reader, ${quietUnread.reads} ` +
+        `with one unread message, and the same for every member of the hot conversations; tombstone cells met ` +
+        `in the ${partitions.length} partitions the sends wrote: ${found.reduce((sum, n) => sum + n, 0)}; ` +
+        `largest message bucket: ${largestBucket} rows (bound ${DEFAULT_BUCKET_MAX_MESSAGES})`,
+    );
     expect(found).toEqual(partitions.map(() => 0));
     expect(existsSync(systemLog)).toBe(true);
     const logged = readFileSync(systemLog).subarray(logOffset).toString('utf8');
