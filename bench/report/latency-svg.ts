@@ -1,17 +1,18 @@
 import { ScenarioResult } from '../scenario-result';
 import { ms } from './format';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A round axis end at or above `value`: 1, 2 or 5 times a power of ten. */
-function niceCeiling(value: number): number {
+export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(value, 0.001)));
   for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
 
 /** Axis labels with as many decimals as the axis needs, no more. */
-function tickLabel(value: number, axisMax: number): string {
+export function tickLabel(value: number, axisMax: number): string {
   return value.toFixed(axisMax >= 10 ? 0 : axisMax >= 1 ? 1 : 2);
 }
 
