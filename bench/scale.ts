@@ -4,20 +4,13 @@
  * connections, after a warm-up pass. Writes bench/results/scale.md with two charts (scale-throughput.svg,
  * scale-p99.svg).
  */
-import { Client } from 'cassandra-driver';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startCluster } from '../scripts/cassandra/cluster';
-import { buildService } from '../scripts/seed/service-build';
-import { clientOptions } from '../src/cassandra/cassandra-client.factory';
-import { validateEnvironment } from '../src/config/environment';
-import { prepareBenchData } from './bench-data';
-import { findCassandraPid } from './cassandra-pid';
-import { repositoryCql } from './driver/repository-cql';
+import { openBenchSession } from './bench-session';
 import { measureHttp } from './http-load';
 import { count, ms } from './report/format';
 import { lineChart } from './report/line-chart';
-import { contentPool, scenarios } from './scenarios';
+import { scenarios } from './scenarios';
 import { ServiceProcess } from './service-process';
 import { findTargets } from './targets';
 
@@ -40,15 +33,8 @@ interface Point {
 }
 
 async function main(): Promise<void> {
-  await startCluster({ log: (line) => log(`  ${line}`) });
-  buildService();
-  const config = validateEnvironment({ ...process.env, CASSANDRA_KEYSPACE: KEYSPACE }).cassandra;
-  const cassandraPid = findCassandraPid(config.port);
-  const admin = new Client(clientOptions(config));
-  await admin.connect();
-  const cql = repositoryCql();
-  const contents = contentPool();
-  const data = await prepareBenchData(config, admin, cql, contents, log);
+  const session = await openBenchSession(KEYSPACE, log);
+  const { cassandraPid, cql, contents, data } = session;
   const service = await ServiceProcess.start(KEYSPACE);
   const points = new Map<string, Point[]>();
   try {
@@ -88,30 +74,17 @@ async function main(): Promise<void> {
     }
   } finally {
     await service.stop();
-    await data.driver.shutdown();
-    await admin.shutdown();
+    await session.close();
   }
 
   const series = (pick: (point: Point) => number) =>
     MEASURED.map((id) => ({ name: id, values: (points.get(id) ?? []).map(pick) }));
-  writeFileSync(
-    path.join(RESULTS_DIR, 'scale-throughput.svg'),
-    lineChart(
-      'Requests per second by connections',
-      'connections',
-      CONNECTIONS,
-      series((p) => p.rate),
-    ),
-  );
-  writeFileSync(
-    path.join(RESULTS_DIR, 'scale-p99.svg'),
-    lineChart(
-      'p99 latency (ms) by connections',
-      'connections',
-      CONNECTIONS,
-      series((p) => p.p99),
-    ),
-  );
+  for (const [file, title, pick] of [
+    ['scale-throughput.svg', 'Requests per second by connections', (p: Point) => p.rate],
+    ['scale-p99.svg', 'p99 latency (ms) by connections', (p: Point) => p.p99],
+  ] as const) {
+    writeFileSync(path.join(RESULTS_DIR, file), lineChart(title, 'connections', CONNECTIONS, series(pick)));
+  }
   const rows = MEASURED.flatMap((id) =>
     (points.get(id) ?? []).map(
       (point, i) =>

@@ -5,21 +5,14 @@
  * rounds (A B A B) so drift of the machine weighs on both alike. The two cores are shared with the
  * Cassandra node and the load generator. Writes bench/results/workers.md.
  */
-import { Client } from 'cassandra-driver';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startCluster } from '../scripts/cassandra/cluster';
-import { buildService } from '../scripts/seed/service-build';
-import { clientOptions } from '../src/cassandra/cassandra-client.factory';
-import { validateEnvironment } from '../src/config/environment';
-import { prepareBenchData } from './bench-data';
-import { findCassandraPid } from './cassandra-pid';
-import { repositoryCql } from './driver/repository-cql';
+import { openBenchSession } from './bench-session';
 import { measureHttp } from './http-load';
 import { Measurement } from './measurement';
 import { ms } from './report/format';
-import { contentPool, scenarios } from './scenarios';
+import { scenarios } from './scenarios';
 import { ServiceProcess } from './service-process';
 import { findTargets } from './targets';
 
@@ -49,15 +42,8 @@ async function startService(workers: number): Promise<ServiceProcess> {
 }
 
 async function main(): Promise<void> {
-  await startCluster({ log: (line) => log(`  ${line}`) });
-  buildService();
-  const config = validateEnvironment({ ...process.env, CASSANDRA_KEYSPACE: KEYSPACE }).cassandra;
-  const cassandraPid = findCassandraPid(config.port);
-  const admin = new Client(clientOptions(config));
-  await admin.connect();
-  const cql = repositoryCql();
-  const contents = contentPool();
-  const data = await prepareBenchData(config, admin, cql, contents, log);
+  const session = await openBenchSession(KEYSPACE, log);
+  const { cassandraPid, cql, contents, data } = session;
   const parts = new Map<string, Measurement[]>();
   try {
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -90,8 +76,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await data.driver.shutdown();
-    await admin.shutdown();
+    await session.close();
   }
 
   const rows: string[] = [];
