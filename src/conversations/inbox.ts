@@ -1,4 +1,4 @@
-import { compareTimeUuids, isTimeUuid } from '../common/time/time-uuid';
+import { compareTimeUuids, isTimeUuid, timeUuidOrderKey } from '../common/time/time-uuid';
 import { Conversation, ConversationView, MemberRole } from './conversation.model';
 
 /**
@@ -70,12 +70,15 @@ export interface InboxMember {
   readonly role: MemberRole;
 }
 
-/** List order: newest activity first; ties (equal ids never happen, but equal times may) by conversation. */
-export function newestFirst(a: InboxEntry, b: InboxEntry): number {
-  const byActivity = compareTimeUuids(b.activityId, a.activityId);
-  if (byActivity !== 0) return byActivity;
+/** Ties of activity (equal ids never happen, but equal times may): the greater conversation id first. */
+function byConversation(a: InboxEntry, b: InboxEntry): number {
   const [x, y] = [a.view.conversation.id, b.view.conversation.id];
   return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/** List order: newest activity first; ties by conversation. */
+export function newestFirst(a: InboxEntry, b: InboxEntry): number {
+  return compareTimeUuids(b.activityId, a.activityId) || byConversation(a, b);
 }
 
 function isBelow(entry: InboxEntry, position: InboxPosition): boolean {
@@ -89,9 +92,16 @@ function isBelow(entry: InboxEntry, position: InboxPosition): boolean {
   return newestFirst(mark, entry) < 0;
 }
 
-/** One bucket's rows in list order, below `after` when given. */
+/**
+ * One bucket's rows in list order, below `after` when given. Each row's order key is made once, not at
+ * every comparison: a bucket holds a day's conversations, and sorting them is much of a list page's work.
+ */
 export function orderBucket(entries: readonly InboxEntry[], after?: InboxPosition): InboxEntry[] {
-  return entries.filter((entry) => !after || isBelow(entry, after)).sort(newestFirst);
+  return entries
+    .filter((entry) => !after || isBelow(entry, after))
+    .map((entry) => ({ entry, key: timeUuidOrderKey(entry.activityId) }))
+    .sort((a, b) => (a.key > b.key ? -1 : a.key < b.key ? 1 : byConversation(a.entry, b.entry)))
+    .map(({ entry }) => entry);
 }
 
 export interface SortedBucket {

@@ -62,6 +62,29 @@ describe('timeuuids without the driver', () => {
     ).toBeLessThan(0);
   });
 
+  it('orders as the time, then the clock sequence and node read as signed bytes, for random ids of any case', () => {
+    const reference = (id: string) => {
+      const hex = id.toLowerCase().replace(/-/g, '');
+      const time = BigInt(`0x${hex.slice(13, 16)}${hex.slice(8, 12)}${hex.slice(0, 8)}`);
+      const tail = [...Buffer.from(hex.slice(16), 'hex')].map((byte) =>
+        (byte ^ 0x80).toString(16).padStart(2, '0'),
+      );
+      return { time, tail: tail.join('') };
+    };
+    const sign = (n: number) => Math.sign(n);
+    const ids = Array.from({ length: 400 }, (_, i) =>
+      // Few distinct instants, so many pairs differ by their tail alone.
+      newTimeUuid(new Date(1_700_000_000_000 + (i % 7))),
+    ).map((id, i) => (i % 3 === 0 ? id.toUpperCase() : id));
+    for (let i = 0; i < ids.length; i += 1) {
+      const [a, b] = [ids[i], ids[(i * 37 + 11) % ids.length]];
+      const [x, y] = [reference(a), reference(b)];
+      const expected =
+        x.time !== y.time ? (x.time < y.time ? -1 : 1) : x.tail < y.tail ? -1 : x.tail > y.tail ? 1 : 0;
+      expect(sign(compareTimeUuids(a, b))).toBe(expected);
+    }
+  });
+
   it('accepts only version 1 UUIDs', () => {
     expect(isTimeUuid('0b5e5c3a-0000-4000-8000-000000000000')).toBe(false);
     expect(isTimeUuid(42)).toBe(false);

@@ -68,9 +68,20 @@ export function timeUuidDate(id: string): Date {
   return new Date(Number(timestampOf(id) / TICKS_PER_MS - GREGORIAN_OFFSET_MS));
 }
 
-/** The clock sequence and node of a timeuuid, as Cassandra compares them: byte by byte, each byte signed. */
-function signedTail(id: string): Uint8Array {
-  return Buffer.from(id.replace(/-/g, '').slice(16), 'hex').map((byte) => byte ^ 0x80);
+/** Each hex digit with its top bit flipped: a byte read as signed sorts as the flipped byte read unsigned. */
+const FLIPPED_HEX = '89abcdef01234567';
+
+/**
+ * A string that sorts as Cassandra orders timeuuids: the 60-bit time in 15 hex digits, then the clock
+ * sequence and node (compared byte by byte, each byte signed) with each byte's top bit flipped. Equal-width
+ * lowercase hex compares as its numbers do, so no BigInt nor buffer is made for a comparison.
+ */
+export function timeUuidOrderKey(id: string): string {
+  const lower = id.toLowerCase();
+  const tail = lower.slice(19, 23) + lower.slice(24);
+  let flipped = '';
+  for (let i = 0; i < tail.length; i += 2) flipped += FLIPPED_HEX[parseInt(tail[i], 16)] + tail[i + 1];
+  return lower.slice(15, 18) + lower.slice(9, 13) + lower.slice(0, 8) + flipped;
 }
 
 /**
@@ -78,9 +89,8 @@ function signedTail(id: string): Uint8Array {
  * them (which is why minTimeUuid's 0x80 bytes sort first).
  */
 export function compareTimeUuids(a: string, b: string): number {
-  const [left, right] = [timestampOf(a.toLowerCase()), timestampOf(b.toLowerCase())];
-  if (left !== right) return left < right ? -1 : 1;
-  return Buffer.compare(signedTail(a), signedTail(b));
+  const [left, right] = [timeUuidOrderKey(a), timeUuidOrderKey(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** The instant of a timeuuid, in microseconds since the Unix epoch (its 100 ns ticks, rounded down). */
