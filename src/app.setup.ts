@@ -70,6 +70,9 @@ export function configureApp(app: INestApplication): void {
   // Behind a balancer the client's address is the one it forwards: per-address limits need it.
   const hops = config.get('http', { infer: true }).trustProxyHops;
   if (hops > 0) (app as NestExpressApplication).set('trust proxy', hops);
+  // No ETag hashed over every JSON answer (a SHA-1 per response): API answers are no-store, so no client
+  // holds one to revalidate. Downloads set their own, the stored bytes' SHA-256.
+  (app as NestExpressApplication).set('etag', false);
   // Helmet's defaults (no X-Powered-By, nosniff, a same-origin content security policy), and no framing at
   // all: nothing this service serves is meant to be embedded. upgrade-insecure-requests is left out: TLS is
   // the deployment's choice, and over plain HTTP it would break Swagger UI's requests. Images may also be

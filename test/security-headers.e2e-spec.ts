@@ -23,6 +23,13 @@ describe('security headers, CORS off by default', () => {
     }
   });
 
+  it('hashes no ETag over JSON answers, which are never stored anyway', async () => {
+    await t.users(1);
+    const res = await t.http().get('/api/users/1').expect(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
+  });
+
   it('answers a cross-origin preflight without any CORS grant', async () => {
     const res = await t
       .anon()
