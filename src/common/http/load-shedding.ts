@@ -10,8 +10,9 @@ const isHealthCheck = (request: Request) => request.path === '/health' || reques
 /**
  * Load shedding: at most `limit` requests are served at once, and one more is answered 503 with
  * Retry-After at once, before its body is read. Past the rate the service and its database can serve,
- * requests would otherwise queue without bound, every one of them slower, until all miss their deadline;
- * shedding keeps the latency of the admitted ones bounded and tells the others to come back.
+ * requests would otherwise pile up without bound, each holding memory and statements; the limit bounds that
+ * and tells the others to come back. It cannot see requests still waiting in their sockets for a saturated
+ * event loop to read them, so it does not bound their wait (bench/results/load-shedding.md).
  */
 export function loadShedding(limit: number): RequestHandler {
   let inFlight = 0;
