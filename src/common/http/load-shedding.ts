@@ -30,15 +30,8 @@ export function loadShedding(limit: number): RequestHandler {
       return;
     }
     inFlight += 1;
-    let released = false;
-    // 'close' follows 'finish', and comes alone when the client goes away first: released once either way.
-    const release = () => {
-      if (released) return;
-      released = true;
-      inFlight -= 1;
-    };
-    response.once('finish', release);
-    response.once('close', release);
+    // A response emits 'close' once, whether it was sent whole or the client went away first.
+    response.once('close', () => (inFlight -= 1));
     next();
   };
 }
